@@ -1,0 +1,45 @@
+package org.minzhengflow.casework;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The one notice mechanism of all processes: public notices (公示) and written decisions to the
+ * household. Idempotent per case, kind and text, so a retried job never issues a notice twice.
+ */
+@Repository
+public class CaseNotices {
+
+  public enum Kind { PUBLIC_NOTICE, APPROVAL, REJECTION, REFERRAL, REVOCATION }
+
+  public record Notice(Kind kind, String title, String body, Instant time) {}
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  public CaseNotices(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  public void issue(String applicationNo, Kind kind, String title, String body) {
+    boolean exists = jdbc.sql("select count(*) from case_notice where application_no = ? and kind = ? and body = ?")
+        .params(applicationNo, kind.name(), body).query(Integer.class).single() > 0;
+    if (!exists) {
+      jdbc.sql("insert into case_notice (application_no, kind, title, body, created_at) values (?, ?, ?, ?, ?)")
+          .params(applicationNo, kind.name(), title, body, Timestamp.from(clock.instant())).update();
+    }
+  }
+
+  public List<Notice> of(String applicationNo) {
+    return jdbc.sql("select kind, title, body, created_at from case_notice where application_no = ? order by created_at, id")
+        .param(applicationNo)
+        .query((rs, i) -> new Notice(Kind.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
+            rs.getTimestamp(4).toInstant()))
+        .list();
+  }
+}

@@ -1,0 +1,81 @@
+package org.minzhengflow.dibao;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.minzhengflow.casework.CaseNotices;
+import org.minzhengflow.review.CaseHistory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts what the person at a task needs to decide into {@code caseSummary} (Markdown shown by the
+ * Camunda Form): household, members, declared and verified income, assets, findings, proposal,
+ * history and the deadline. ID numbers are shown masked. Refreshed whenever a task is created.
+ */
+@Component("dibaoCaseSummary")
+public class CaseSummary implements TaskListener {
+
+  static final int MAX_LENGTH = 3900;
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+  private final DibaoCases cases;
+  private final CaseHistory history;
+  private final CaseNotices notices;
+
+  public CaseSummary(DibaoCases cases, CaseHistory history, CaseNotices notices) {
+    this.cases = cases;
+    this.history = history;
+    this.notices = notices;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String text = render(cases.get(task.getExecution().getProcessBusinessKey()), task);
+    task.getExecution().setVariable("caseSummary", text.length() > MAX_LENGTH ? text.substring(0, MAX_LENGTH) + "…" : text);
+  }
+
+  String render(DibaoCase c, DelegateTask task) {
+    StringBuilder s = new StringBuilder();
+    s.append("### 低保申请 ").append(c.applicationNo()).append("\n\n");
+    s.append("**申请人**:").append(c.applicantName()).append(" **户籍**:").append("URBAN".equals(c.areaType()) ? "城市" : "农村")
+        .append(" **家庭人口**:").append(c.members().size()).append("人");
+    if (c.closeRelative()) {
+      s.append(" **⚠ 近亲属备案家庭**");
+    }
+    s.append("\n\n| 姓名 | 身份证号 | 关系 | 申报月收入 | 核对月收入 | 劳动能力 | 残疾/重病 |\n|---|---|---|---|---|---|---|\n");
+    for (Member m : c.members()) {
+      s.append("| ").append(m.name()).append(" | ").append(m.id().masked()).append(" | ").append(m.relation())
+          .append(" | ").append(DibaoWorkflow.yuan(m.monthlyIncome())).append(" | ")
+          .append(m.verifiedIncome() == null ? "—" : DibaoWorkflow.yuan(m.verifiedIncome())).append(" | ")
+          .append(m.assessedCapacity() != null ? m.assessedCapacity() + "(评估)" : m.laborCapacity()).append(" | ")
+          .append(m.disabilityGrade() == null ? "" : m.disabilityGrade() + "级残疾 ").append(m.seriousIllness() ? "重病" : "")
+          .append(" |\n");
+    }
+    s.append("\n**财产**:金融资产").append(DibaoWorkflow.yuan(c.financialAssets())).append("元,机动车").append(c.vehicles())
+        .append("辆,住房").append(c.houses()).append("套,非居住房产").append(c.nonResidential()).append("处,工商登记")
+        .append(c.businessRegistered() ? "有" : "无").append("\n\n");
+    if (!c.reasons().isEmpty()) {
+      s.append("**核对发现**:").append(String.join(";", c.reasons())).append("\n\n");
+    }
+    if (c.tier() != null) {
+      s.append("**测算**:保障标准每人每月").append(DibaoWorkflow.yuan(c.standard())).append("元,家庭月收入")
+          .append(DibaoWorkflow.yuan(c.householdIncome())).append("元,人均").append(DibaoWorkflow.yuan(c.perCapitaIncome()))
+          .append("元,档次 ").append(c.tier()).append(",拟保障金额每月").append(DibaoWorkflow.yuan(c.monthlyAmount()))
+          .append("元\n\n");
+    }
+    notices.of(c.applicationNo()).stream().filter(n -> n.kind() == CaseNotices.Kind.PUBLIC_NOTICE)
+        .reduce((a, b) -> b).ifPresent(n -> s.append("**公示**:").append(n.body()).append("\n\n"));
+    s.append("**办理经过**:\n");
+    for (CaseHistory.Entry e : history.of(c.applicationNo())) {
+      s.append("- ").append(e.stepName()).append(e.user() == null ? "" : "(" + e.user() + ")")
+          .append(e.decision() == null ? "" : " " + e.decision()).append(e.opinion() == null ? "" : ":" + e.opinion())
+          .append("\n");
+    }
+    if (task.getDueDate() != null) {
+      s.append("\n**办理期限**:").append(DATE.format(task.getDueDate().toInstant().atZone(ZoneId.of("Asia/Shanghai"))))
+          .append("(工作日计算)\n");
+    }
+    return s.toString();
+  }
+}

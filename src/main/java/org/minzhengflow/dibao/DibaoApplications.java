@@ -1,0 +1,169 @@
+package org.minzhengflow.dibao;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
+import org.minzhengflow.api.ApiException;
+import org.minzhengflow.casework.ApplicationNumbers;
+import org.minzhengflow.casework.BenefitClaims;
+import org.minzhengflow.casework.CasePeople;
+import org.minzhengflow.identification.IdNumber;
+import org.minzhengflow.organization.CandidateGroups;
+import org.minzhengflow.organization.CaseAuthorizations;
+import org.minzhengflow.organization.Jurisdiction;
+import org.minzhengflow.organization.JurisdictionAccess;
+import org.minzhengflow.organization.JurisdictionRepository;
+import org.minzhengflow.organization.StaffUser;
+import org.minzhengflow.review.CaseHistory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Accepts dibao applications: validates, claims the benefit for every member (409 when one is
+ * already covered), stores the household and starts the process, all in one transaction, so bad
+ * input or a conflict leaves no row and no process behind.
+ */
+@Service
+public class DibaoApplications {
+
+  public static final String PROCESS_KEY = "dibao";
+  public static final String BENEFIT = "DIBAO";
+
+  private final DibaoApplicationValidator validator;
+  private final DibaoCases cases;
+  private final DibaoTables tables;
+  private final ApplicationNumbers numbers;
+  private final BenefitClaims claims;
+  private final CasePeople people;
+  private final CaseHistory history;
+  private final JurisdictionRepository jurisdictions;
+  private final JurisdictionAccess access;
+  private final CandidateGroups groups;
+  private final CaseAuthorizations authorizations;
+  private final RuntimeService runtime;
+  private final IdentityService identity;
+  private final Clock clock;
+
+  public DibaoApplications(DibaoApplicationValidator validator, DibaoCases cases, DibaoTables tables,
+      ApplicationNumbers numbers, BenefitClaims claims, CasePeople people, CaseHistory history,
+      JurisdictionRepository jurisdictions, JurisdictionAccess access, CandidateGroups groups,
+      CaseAuthorizations authorizations, RuntimeService runtime, IdentityService identity, Clock clock) {
+    this.validator = validator;
+    this.cases = cases;
+    this.tables = tables;
+    this.numbers = numbers;
+    this.claims = claims;
+    this.people = people;
+    this.history = history;
+    this.jurisdictions = jurisdictions;
+    this.access = access;
+    this.groups = groups;
+    this.authorizations = authorizations;
+    this.runtime = runtime;
+    this.identity = identity;
+    this.clock = clock;
+  }
+
+  public record Submitted(String applicationNo, String processInstanceId, String status) {}
+
+  @Transactional
+  public Submitted submit(DibaoApplicationRequest request, StaffUser user) {
+    validator.validate(request);
+    if (!access.canFileForStreet(user, request.streetCode())) {
+      throw ApiException.forbidden("只有本街道(乡镇)的经办人可以受理该街道的低保申请");
+    }
+    Jurisdiction street = jurisdictions.findStreet(request.streetCode()).orElseThrow();
+    Jurisdiction district = jurisdictions.districtOf(street);
+    String applicationNo = numbers.next("DB");
+    List<String> ids = request.members().stream().map(m -> m.idNumber().toUpperCase()).toList();
+    claims.claim(BENEFIT, applicationNo, ids, "低保");
+
+    String applicantName = request.members().stream()
+        .filter(m -> m.idNumber().equalsIgnoreCase(request.applicantIdNumber())).findFirst().orElseThrow().name().trim();
+    cases.insert(applicationNo, request, applicantName, user.userId(), clock.instant());
+    request.members().forEach(m -> people.add(applicationNo, m.idNumber().toUpperCase(), m.name().trim()));
+
+    DibaoPolicy policy = tables.policy(request.areaType());
+    Map<String, Object> variables = Variables.createVariables()
+        .putValue("applicationNo", applicationNo)
+        .putValue("applicantName", applicantName)
+        .putValue("streetCode", street.code())
+        .putValue("pilotDistrict", district.pilotOneLevel())
+        .putValue("needsLaborAssessment", needsLaborAssessment(request, policy, java.time.LocalDate.now(clock)))
+        .putValue("householdSize", request.members().size());
+    ProcessInstance instance = startUnauthenticated(applicationNo, variables);
+    cases.setProcessInstance(applicationNo, instance.getId());
+    authorizations.grantRead(instance.getId(), List.of(groups.streetCaseworkers(street.code()),
+        groups.streetLeaders(street.code()), groups.districtApproversOfStreet(street.code()), groups.cityApprovers()));
+    history.record(applicationNo, instance.getId(), null, "submitted", "受理申请", user.userId(), null,
+        "受理" + applicantName + "家庭(" + request.members().size() + "人)的低保申请");
+    return new Submitted(applicationNo, instance.getId(), "IN_REVIEW");
+  }
+
+  /** A working-age member who declares partial or no capacity to work needs an assessment. */
+  static boolean needsLaborAssessment(DibaoApplicationRequest request, DibaoPolicy policy, java.time.LocalDate today) {
+    return request.members().stream().filter(m -> !"FULL".equals(m.laborCapacity())).anyMatch(m -> {
+      IdNumber id = IdNumber.parse(m.idNumber());
+      int age = id.ageOn(today);
+      int max = id.sex() == org.minzhengflow.identification.Sex.MALE ? policy.workingAgeMaxMale() : policy.workingAgeMaxFemale();
+      return age >= policy.workingAgeMin() && age < max;
+    });
+  }
+
+  /**
+   * Staff may not start processes through the engine API (that would skip these checks), so the
+   * application starts the process itself after its own authorization check.
+   */
+  private ProcessInstance startUnauthenticated(String applicationNo, Map<String, Object> variables) {
+    Authentication current = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      return runtime.startProcessInstanceByKey(PROCESS_KEY, applicationNo, variables);
+    } finally {
+      if (current != null) {
+        identity.setAuthentication(current);
+      }
+    }
+  }
+
+  /** The status document of CONTRACT.md; 404 when unknown, 403 outside the user's jurisdiction. */
+  @Transactional(readOnly = true)
+  public Map<String, Object> status(String applicationNo, StaffUser user) {
+    DibaoCase c = cases.find(applicationNo).orElseThrow(() -> ApiException.notFound("未找到该申请:" + applicationNo));
+    if (!access.canSeeStreetCase(user, c.streetCode())) {
+      throw ApiException.forbidden("无权查看其他辖区的申请");
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("applicationNo", c.applicationNo());
+    body.put("processInstanceId", c.processInstanceId());
+    body.put("status", c.status());
+    body.put("tier", c.tier());
+    body.put("monthlyAmount", c.monthlyAmount());
+    body.put("standard", c.standard());
+    body.put("perCapitaIncome", c.perCapitaIncome());
+    body.put("householdSize", c.members().size());
+    body.put("closeRelative", c.closeRelative());
+    body.put("paymentFrom", c.paymentFrom());
+    body.put("reasons", c.reasons());
+    List<Map<String, Object>> entries = new ArrayList<>();
+    for (CaseHistory.Entry e : history.of(applicationNo)) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("step", e.step());
+      entry.put("stepName", e.stepName());
+      entry.put("user", e.user());
+      entry.put("decision", e.decision());
+      entry.put("opinion", e.opinion());
+      entry.put("time", e.time());
+      entries.add(entry);
+    }
+    body.put("history", entries);
+    return body;
+  }
+}

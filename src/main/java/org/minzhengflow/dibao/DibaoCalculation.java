@@ -1,0 +1,53 @@
+package org.minzhengflow.dibao;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The money rules of DOMAIN.md §1, free of the engine and the database:
+ * per-capita income, the income ratio the tier table takes, and the monthly amount
+ * {@code ceil(standard × members − household income + extras)}, never negative, rounded once.
+ */
+public final class DibaoCalculation {
+
+  private DibaoCalculation() {}
+
+  public static BigDecimal householdIncome(List<Member> members) {
+    return members.stream().map(Member::countedIncome).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  /** Monthly yuan per person, to the fen. */
+  public static BigDecimal perCapitaIncome(List<Member> members) {
+    return householdIncome(members).divide(BigDecimal.valueOf(members.size()), 2, RoundingMode.HALF_UP);
+  }
+
+  /**
+   * Per-capita income over the standard on the standard's own period: rural standards are annual,
+   * so rural income is compared per year (monthly × 12).
+   */
+  public static BigDecimal incomeRatio(List<Member> members, DibaoTables.Standard standard) {
+    BigDecimal perCapita = householdIncome(members).divide(BigDecimal.valueOf(members.size()), 10, RoundingMode.HALF_UP);
+    BigDecimal income = standard.annual() ? perCapita.multiply(BigDecimal.valueOf(12)) : perCapita;
+    // Rounded down, so a ratio just under a tier boundary never rounds up across it.
+    return income.divide(standard.amount(), 6, RoundingMode.FLOOR);
+  }
+
+  /** Members who earn the 分类施保 extra: 60 or older, under 18, seriously ill or severely disabled. */
+  public static long extraMembers(List<Member> members, LocalDate on) {
+    return members.stream().filter(m -> {
+      int age = m.id().ageOn(on);
+      return age >= 60 || age < 18 || m.seriousIllness() || m.severelyDisabled();
+    }).count();
+  }
+
+  public static BigDecimal monthlyAmount(List<Member> members, DibaoTables.Standard standard, BigDecimal extraRate,
+      LocalDate on) {
+    BigDecimal monthlyStandard = standard.monthly();
+    BigDecimal gap = monthlyStandard.multiply(BigDecimal.valueOf(members.size())).subtract(householdIncome(members));
+    BigDecimal extras = monthlyStandard.multiply(extraRate).multiply(BigDecimal.valueOf(extraMembers(members, on)));
+    BigDecimal amount = gap.max(BigDecimal.ZERO).add(extras);
+    return amount.setScale(0, RoundingMode.CEILING);
+  }
+}

@@ -1,0 +1,13 @@
+package org.minzhengflow.dibao;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A dibao application as stored, with its members. */
+public record DibaoCase(String applicationNo, String processInstanceId, String streetCode, String areaType,
+    String applicantIdNumber, String applicantName, BigDecimal financialAssets, int vehicles, int houses,
+    int nonResidential, boolean businessRegistered, String status, boolean closeRelative, String tier,
+    BigDecimal standard, BigDecimal perCapitaIncome, BigDecimal householdIncome, BigDecimal monthlyAmount,
+    List<String> reasons, Boolean spotChecked, LocalDate paymentFrom, Instant submittedAt, List<Member> members) {}

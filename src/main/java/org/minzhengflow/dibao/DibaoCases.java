@@ -1,0 +1,135 @@
+package org.minzhengflow.dibao;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Stores dibao applications and their members. Every update is idempotent (plain assignments). */
+@Repository
+public class DibaoCases {
+
+  static final String REASON_SEPARATOR = "\n";
+
+  private final JdbcClient jdbc;
+
+  public DibaoCases(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void insert(String applicationNo, DibaoApplicationRequest r, String applicantName, String submittedBy,
+      Instant now) {
+    DibaoApplicationRequest.Assets a = r.assets();
+    jdbc.sql("""
+        insert into dibao_application (application_no, street_code, area_type, applicant_id_number, applicant_name, phone,
+          financial_assets, vehicles, houses, non_residential, business_registered, status, submitted_by, submitted_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'IN_REVIEW', ?, ?)""")
+        .params(applicationNo, r.streetCode(), r.areaType(), r.applicantIdNumber().toUpperCase(), applicantName,
+            r.phone(), a.financialAssets(), a.vehicles(), a.houses(), a.nonResidentialProperties(),
+            a.businessRegistered(), submittedBy, Timestamp.from(now))
+        .update();
+    int seq = 0;
+    for (DibaoApplicationRequest.Member m : r.members()) {
+      jdbc.sql("""
+          insert into dibao_member (application_no, seq, name, id_number, relation, monthly_income, labor_capacity,
+            disability_grade, serious_illness) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+          .params(applicationNo, seq++, m.name().trim(), m.idNumber().toUpperCase(), m.relation(), m.monthlyIncome(),
+              m.laborCapacity(), m.disabilityGrade(), Boolean.TRUE.equals(m.seriousIllness()))
+          .update();
+    }
+  }
+
+  public void setProcessInstance(String applicationNo, String processInstanceId) {
+    jdbc.sql("update dibao_application set process_instance_id = ? where application_no = ?")
+        .params(processInstanceId, applicationNo).update();
+  }
+
+  public Optional<DibaoCase> find(String applicationNo) {
+    List<Member> members = jdbc.sql("""
+        select seq, name, id_number, relation, monthly_income, verified_income, labor_capacity, assessed_capacity,
+               disability_grade, serious_illness from dibao_member where application_no = ? order by seq""")
+        .param(applicationNo)
+        .query((rs, i) -> new Member(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getString(7), rs.getString(8),
+            (Integer) rs.getObject(9, Integer.class), rs.getBoolean(10)))
+        .list();
+    return jdbc.sql("""
+        select application_no, process_instance_id, street_code, area_type, applicant_id_number, applicant_name,
+               financial_assets, vehicles, houses, non_residential, business_registered, status, close_relative, tier,
+               standard, per_capita_income, household_income, monthly_amount, reasons, spot_checked, payment_from,
+               submitted_at
+        from dibao_application where application_no = ?""")
+        .param(applicationNo)
+        .query((rs, i) -> map(rs, members))
+        .optional();
+  }
+
+  public DibaoCase get(String applicationNo) {
+    return find(applicationNo).orElseThrow(() -> new IllegalStateException("no dibao application " + applicationNo));
+  }
+
+  public void setVerifiedIncome(String applicationNo, String idNumber, BigDecimal verified) {
+    jdbc.sql("update dibao_member set verified_income = ? where application_no = ? and id_number = ?")
+        .params(verified, applicationNo, idNumber).update();
+  }
+
+  public void setAssessedCapacity(String applicationNo, String idNumber, String capacity) {
+    jdbc.sql("update dibao_member set assessed_capacity = ? where application_no = ? and id_number = ?")
+        .params(capacity, applicationNo, idNumber).update();
+  }
+
+  public void setCloseRelative(String applicationNo, boolean closeRelative) {
+    jdbc.sql("update dibao_application set close_relative = ? where application_no = ?")
+        .params(closeRelative, applicationNo).update();
+  }
+
+  public void setReasons(String applicationNo, List<String> reasons) {
+    jdbc.sql("update dibao_application set reasons = ? where application_no = ?")
+        .params(reasons.isEmpty() ? null : String.join(REASON_SEPARATOR, reasons), applicationNo).update();
+  }
+
+  public void setAssessment(String applicationNo, String tier, BigDecimal standard, BigDecimal perCapita,
+      BigDecimal householdIncome, BigDecimal amount) {
+    jdbc.sql("""
+        update dibao_application set tier = ?, standard = ?, per_capita_income = ?, household_income = ?, monthly_amount = ?
+        where application_no = ?""")
+        .params(tier, standard, perCapita, householdIncome, amount, applicationNo).update();
+  }
+
+  public void setStatus(String applicationNo, String status) {
+    jdbc.sql("update dibao_application set status = ? where application_no = ?").params(status, applicationNo).update();
+  }
+
+  public void decide(String applicationNo, String status, LocalDate paymentFrom, Instant decidedAt) {
+    jdbc.sql("update dibao_application set status = ?, payment_from = ?, decided_at = ? where application_no = ?")
+        .params(status, paymentFrom, Timestamp.from(decidedAt), applicationNo).update();
+  }
+
+  /** Stores the sampling result once; later calls keep the first draw (idempotent retries). */
+  public boolean sampleOnce(String applicationNo, boolean sampled) {
+    jdbc.sql("update dibao_application set spot_checked = ? where application_no = ? and spot_checked is null")
+        .params(sampled, applicationNo).update();
+    return jdbc.sql("select spot_checked from dibao_application where application_no = ?")
+        .param(applicationNo).query(Boolean.class).single();
+  }
+
+  private static DibaoCase map(ResultSet rs, List<Member> members) throws SQLException {
+    String reasons = rs.getString(19);
+    Timestamp submitted = rs.getTimestamp(22);
+    java.sql.Date paymentFrom = rs.getDate(21);
+    return new DibaoCase(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+        rs.getString(6), rs.getBigDecimal(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getBoolean(11),
+        rs.getString(12), rs.getBoolean(13), rs.getString(14), rs.getBigDecimal(15), rs.getBigDecimal(16),
+        rs.getBigDecimal(17), rs.getBigDecimal(18),
+        reasons == null ? List.of() : Arrays.asList(reasons.split(REASON_SEPARATOR)),
+        (Boolean) rs.getObject(20, Boolean.class), paymentFrom == null ? null : paymentFrom.toLocalDate(),
+        submitted.toInstant(), members);
+  }
+}

@@ -1,0 +1,75 @@
+package org.minzhengflow.dibao;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.minzhengflow.casework.CasePeople;
+import org.minzhengflow.organization.CandidateGroups;
+import org.minzhengflow.review.CaseHistory;
+import org.minzhengflow.review.ReviewRules;
+import org.minzhengflow.verification.StaffRelatives;
+import org.springframework.stereotype.Component;
+
+/**
+ * 入户调查 needs two different investigators of the case's street: the completer names the second
+ * ({@code secondInvestigator}), who must be another caseworker of that street and no close relative
+ * of the household; {@code findings} are required. Recorded in the case history.
+ */
+@Component("dibaoHomeVisit")
+public class HomeVisitRules implements TaskListener {
+
+  static final int MAX_FINDINGS = 2000;
+
+  private final IdentityService identity;
+  private final CandidateGroups groups;
+  private final StaffRelatives relatives;
+  private final CasePeople people;
+  private final CaseHistory history;
+  private final ReviewRules reviews;
+
+  public HomeVisitRules(IdentityService identity, CandidateGroups groups, StaffRelatives relatives, CasePeople people,
+      CaseHistory history, ReviewRules reviews) {
+    this.identity = identity;
+    this.groups = groups;
+    this.relatives = relatives;
+    this.people = people;
+    this.history = history;
+    this.reviews = reviews;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      task.getExecution().removeVariable("secondInvestigator");
+      task.getExecution().removeVariable("findings");
+      return;
+    }
+    String completer = reviews.actor(task);
+    Object second = task.getVariable("secondInvestigator");
+    String secondId = second == null ? "" : second.toString().trim();
+    if (secondId.isEmpty()) {
+      throw ReviewRules.invalid("secondInvestigator", "入户调查须由两名工作人员完成,请填写第二调查人");
+    }
+    if (secondId.equals(completer)) {
+      throw ReviewRules.invalid("secondInvestigator", "第二调查人不能是本人,须为本街道另一名经办人");
+    }
+    String streetGroup = groups.streetCaseworkers((String) task.getVariable("streetCode"));
+    if (secondId.length() > 64 || identity.createUserQuery().userId(secondId).memberOfGroup(streetGroup).count() == 0) {
+      throw ReviewRules.invalid("secondInvestigator", "第二调查人“" + secondId + "”不是本街道的经办人");
+    }
+    if (relatives.isRelated(secondId, people.idNumbers(task.getExecution().getProcessBusinessKey()))) {
+      throw ReviewRules.invalid("secondInvestigator", "第二调查人是申请家庭成员的近亲属,须回避");
+    }
+    Object findingsValue = task.getVariable("findings");
+    String findings = findingsValue == null ? "" : findingsValue.toString().trim();
+    if (findings.isEmpty()) {
+      throw ReviewRules.invalid("findings", "请填写入户调查情况");
+    }
+    if (findings.length() > MAX_FINDINGS) {
+      throw ReviewRules.invalid("findings", "入户调查情况不能超过" + MAX_FINDINGS + "字");
+    }
+    history.record(task.getExecution().getProcessBusinessKey(), task.getProcessInstanceId(), task.getId(),
+        task.getTaskDefinitionKey(), task.getName(), completer, null,
+        "调查人:" + completer + "、" + secondId + "。" + findings);
+  }
+}

@@ -1,0 +1,142 @@
+package org.minzhengflow.organization;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates, idempotently and in every environment, what the organisation needs in Camunda: one
+ * group per role and jurisdiction, the administrators' rights, Tasklist access and the Tasklist
+ * filters of each role. Users are not created here (see {@link DemoOrganization} and {@link AdminAccount}).
+ */
+@Component
+public class OrganizationSetup {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OrganizationSetup.class);
+
+  private final IdentityService identity;
+  private final AuthorizationService authorizations;
+  private final FilterService filters;
+  private final TaskService tasks;
+  private final JurisdictionRepository jurisdictions;
+
+  public OrganizationSetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
+      TaskService tasks, JurisdictionRepository jurisdictions) {
+    this.identity = identity;
+    this.authorizations = authorizations;
+    this.filters = filters;
+    this.tasks = tasks;
+    this.jurisdictions = jurisdictions;
+  }
+
+  public void run() {
+    List<String> streetGroups = new ArrayList<>();
+    List<String> bureauGroups = new ArrayList<>();
+    List<String> roleGroups = new ArrayList<>();
+    for (Jurisdiction j : jurisdictions.list()) {
+      switch (j.level()) {
+        case STREET -> {
+          streetGroups.add(group(Role.STREET_CASEWORKER, j));
+          streetGroups.add(group(Role.STREET_LEADER, j));
+        }
+        case DISTRICT -> bureauGroups.add(group(Role.DISTRICT_APPROVER, j));
+        case CITY -> bureauGroups.add(group(Role.CITY_APPROVER, j));
+      }
+    }
+    for (Role role : List.of(Role.ASSESSMENT_AGENCY, Role.FIRE_REVIEWER, Role.MARKET_REVIEWER, Role.HEALTH_REVIEWER)) {
+      roleGroups.add(group(role, null));
+    }
+    String admins = group(Role.ADMIN, null);
+    for (Resource resource : Resources.values()) {
+      grant(admins, resource, Authorization.ANY, Permissions.ALL);
+    }
+
+    List<String> staff = new ArrayList<>(streetGroups);
+    staff.addAll(bureauGroups);
+    staff.addAll(roleGroups);
+    for (String group : staff) {
+      grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      // Process names in Tasklist; reading a definition reveals no case.
+      grant(group, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
+    }
+    for (String group : bureauGroups) {
+      grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    }
+
+    TaskQuery mine = tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}");
+    TaskQuery claimable = tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+        .taskUnassigned();
+    TaskQuery dueSoon = tasks.createTaskQuery().dueBeforeExpression("${dateTime().plusDays(2).toDate()}");
+    TaskQuery all = tasks.createTaskQuery();
+    filter("我的待办", mine, -10, "已认领、由我办理的任务", staff);
+    filter("本街道待认领", claimable, -5, "本街道尚未认领的任务,认领后办理", streetGroups);
+    filter("本单位待认领", claimable, -5, "本单位尚未认领的任务,认领后办理", concat(bureauGroups, roleGroups));
+    filter("即将超期", dueSoon, 0, "两天内到期或已超期的任务(按工作日计算的期限)", staff);
+    filter("本辖区全部任务", all, 10, "本辖区内可见的全部待办任务", staff);
+    LOG.info("Organisation ready: {} groups, Tasklist filters per role", staff.size() + 1);
+  }
+
+  private String group(Role role, Jurisdiction jurisdiction) {
+    String id = role.groupId(jurisdiction == null ? null : jurisdiction.code());
+    if (identity.createGroupQuery().groupId(id).count() == 0) {
+      Group group = identity.newGroup(id);
+      group.setName(role.groupName(jurisdiction == null ? null : jurisdiction.name()));
+      group.setType(role == Role.ADMIN ? "SYSTEM" : "WORKFLOW");
+      identity.saveGroup(group);
+    }
+    return id;
+  }
+
+  private void filter(String name, TaskQuery query, int priority, String description, List<String> groups) {
+    Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+    if (filter == null) {
+      Map<String, Object> properties = new LinkedHashMap<>();
+      properties.put("priority", priority);
+      properties.put("description", description);
+      properties.put("refresh", true);
+      properties.put("variables", List.of(
+          Map.of("name", "applicationNo", "label", "申请编号"),
+          Map.of("name", "applicantName", "label", "申请人")));
+      filter = filters.newTaskFilter(name).setQuery(query).setProperties(properties);
+      filters.saveFilter(filter);
+    }
+    for (String group : groups) {
+      grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+    }
+  }
+
+  private void grant(String groupId, Resource resource, String resourceId, Permission permission) {
+    boolean exists = authorizations.createAuthorizationQuery().groupIdIn(groupId)
+        .resourceType(resource).resourceId(resourceId).hasPermission(permission).count() > 0;
+    if (!exists) {
+      Authorization auth = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      auth.setGroupId(groupId);
+      auth.setResource(resource);
+      auth.setResourceId(resourceId);
+      auth.addPermission(permission);
+      authorizations.saveAuthorization(auth);
+    }
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+}

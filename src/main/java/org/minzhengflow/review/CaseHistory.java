@@ -1,0 +1,45 @@
+package org.minzhengflow.review;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The case history shown to staff and citizens: every step taken, by whom, with what opinion. */
+@Repository
+public class CaseHistory {
+
+  /** One entry; {@code decision} and {@code opinion} may be null for steps that decide nothing. */
+  public record Entry(String step, String stepName, String user, String decision, String opinion, Instant time) {}
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  public CaseHistory(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  public void record(String applicationNo, String processInstanceId, String taskId, String step, String stepName,
+      String user, String decision, String opinion) {
+    jdbc.sql("""
+        insert into case_history (application_no, process_instance_id, task_id, step, step_name, user_id,
+                                  decision, opinion, created_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(applicationNo, processInstanceId, taskId, step, stepName, user, decision, opinion,
+            Timestamp.from(clock.instant()))
+        .update();
+  }
+
+  public List<Entry> of(String applicationNo) {
+    return jdbc.sql("""
+        select step, step_name, user_id, decision, opinion, created_at from case_history
+        where application_no = ? order by created_at, id""")
+        .param(applicationNo)
+        .query((rs, i) -> new Entry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getString(5), rs.getTimestamp(6).toInstant()))
+        .list();
+  }
+}

@@ -1,0 +1,37 @@
+package org.minzhengflow.review;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.minzhengflow.casework.CasePeople;
+import org.minzhengflow.verification.StaffRelatives;
+import org.springframework.stereotype.Component;
+
+/**
+ * 回避: a member of staff registered as a close relative of anyone in the case may not complete
+ * any of its tasks. Attached to every user task of every process by {@link CaseTaskRulesPlugin}.
+ */
+@Component
+public class ConflictOfInterest implements TaskListener {
+
+  private final StaffRelatives relatives;
+  private final CasePeople people;
+  private final ReviewRules reviews;
+
+  public ConflictOfInterest(StaffRelatives relatives, CasePeople people, ReviewRules reviews) {
+    this.relatives = relatives;
+    this.people = people;
+    this.reviews = reviews;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String actor = reviews.actor(task);
+    String applicationNo = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
+    if (actor == null || applicationNo == null) {
+      return;
+    }
+    if (relatives.isRelated(actor, people.idNumbers(applicationNo))) {
+      throw ReviewRules.invalid("assignee", "您是本案申请人或其家庭成员的备案近亲属,须回避,不能办理此任务");
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package org.minzhengflow.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.minzhengflow.api.ErrorBodies;
+import org.minzhengflow.api.FieldProblem;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Brings the engine REST API's error answers into the project's one error format while keeping
+ * Camunda's own fields ({@code type}, {@code message}) for Camunda clients: a 400 gains
+ * {@code errors:[{field,message}]}; an English message for people is replaced by a Chinese one,
+ * the original kept as {@code detail}. Review-task validation raises messages of the form
+ * {@code [field] 中文说明} (see {@code ReviewRules}), which become the field error.
+ */
+public class EngineRestErrorFormat extends OncePerRequestFilter {
+
+  private static final Pattern FIELD_MESSAGE = Pattern.compile("\\[([A-Za-z0-9_.\\[\\]]+)\\] ([^\\n]+)");
+  private static final Pattern CHINESE = Pattern.compile("[\\u4e00-\\u9fff]");
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
+    try {
+      chain.doFilter(request, wrapper);
+      if (wrapper.getStatus() >= 400) {
+        byte[] rewritten = rewrite(wrapper.getStatus(), wrapper.getContentAsByteArray());
+        if (rewritten != null) {
+          wrapper.resetBuffer();
+          wrapper.setContentType("application/json;charset=UTF-8");
+          wrapper.getOutputStream().write(rewritten);
+        }
+      }
+    } finally {
+      wrapper.copyBodyToResponse();
+    }
+  }
+
+  static byte[] rewrite(int status, byte[] body) throws IOException {
+    Map<String, Object> answer = new LinkedHashMap<>();
+    String original = null;
+    try {
+      JsonNode node = JsonResponses.mapper().readTree(body);
+      if (node != null && node.isObject()) {
+        if (node.has("errors")) {
+          return null; // already ours
+        }
+        node.fields().forEachRemaining(e -> answer.put(e.getKey(), JsonResponses.mapper().convertValue(e.getValue(), Object.class)));
+        original = node.path("message").asText(null);
+      }
+    } catch (IOException notJson) {
+      original = new String(body, StandardCharsets.UTF_8);
+    }
+    String message = original;
+    String field = "request";
+    Matcher fieldMessage = original == null ? null : FIELD_MESSAGE.matcher(original);
+    if (fieldMessage != null && fieldMessage.find()) {
+      field = fieldMessage.group(1);
+      message = fieldMessage.group(2);
+    } else if (original != null && original.contains("unbound number of results")) {
+      message = "查询结果数量必须有上限:请指定 firstResult 和 maxResults(每页最多2000条)";
+    } else if (message == null || !CHINESE.matcher(message).find()) {
+      message = ErrorBodies.defaultMessage(status);
+    }
+    if (original != null && !original.equals(message)) {
+      answer.put("detail", original);
+    }
+    answer.put("message", message);
+    if (status == 400) {
+      answer.put("errors", List.of(new FieldProblem(field, message)));
+    }
+    return JsonResponses.toJson(answer).getBytes(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,183 @@
+package org.minzhengflow.security;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.minzhengflow.api.ErrorBodies;
+import org.minzhengflow.api.FieldProblem;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Rejects with 400 every engine REST request whose query carries an expression ({@code ${…}} or
+ * {@code #{…}}), in the URL or anywhere in a JSON body, including {@code orQueries}. Camunda 7.24 CE
+ * evaluates some task-query expressions even with ad-hoc expressions disabled (a reported
+ * expression-injection flaw); an expression has no business in a query sent by a client, so the
+ * guard closes the hole before the engine sees it. Bodies of endpoints that carry data rather than
+ * a query (completing a task, setting variables, correlating a message …) are stored, never
+ * evaluated, so staff may write such characters in an opinion.
+ */
+public class ExpressionQueryGuard extends OncePerRequestFilter {
+
+  static final int MAX_BODY_BYTES = 5 * 1024 * 1024;
+  private static final Pattern DATA_ENDPOINT = Pattern.compile(
+      ".*/(complete|submit-form|resolve|variables(/[^/]+)?|localVariables(/[^/]+)?|modify"
+          + "|message|start|signal|(task|comment|attachment|deployment)/create)$");
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    if (hasExpression(decode(request.getQueryString()))) {
+      reject(response, "query");
+      return;
+    }
+    String contentType = request.getContentType();
+    boolean bodyToCheck = !"GET".equals(request.getMethod())
+        && (contentType == null || !contentType.startsWith("multipart/"))
+        && !DATA_ENDPOINT.matcher(request.getRequestURI()).matches();
+    if (!bodyToCheck) {
+      chain.doFilter(request, response);
+      return;
+    }
+    byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+    if (body.length > MAX_BODY_BYTES) {
+      JsonResponses.write(response, 413, ErrorBodies.message(ErrorBodies.defaultMessage(413)));
+      return;
+    }
+    if (bodyHasExpression(body)) {
+      reject(response, "body");
+      return;
+    }
+    chain.doFilter(new CachedBodyRequest(request, body), response);
+  }
+
+  static boolean hasExpression(String text) {
+    return text != null && (text.contains("${") || text.contains("#{"));
+  }
+
+  static boolean bodyHasExpression(byte[] body) {
+    String text = new String(body, StandardCharsets.UTF_8);
+    if (hasExpression(text)) {
+      return true;
+    }
+    try {
+      // JSON escapes (\u0024{) would hide an expression from a plain text search.
+      return nodeHasExpression(JsonResponses.mapper().readTree(body));
+    } catch (JsonProcessingException notJson) {
+      return hasExpression(decode(text));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static boolean nodeHasExpression(JsonNode node) {
+    if (node == null) {
+      return false;
+    }
+    if (node.isTextual()) {
+      return hasExpression(node.textValue());
+    }
+    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      if (hasExpression(field.getKey()) || nodeHasExpression(field.getValue())) {
+        return true;
+      }
+    }
+    if (node.isArray()) {
+      for (JsonNode element : node) {
+        if (nodeHasExpression(element)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static String decode(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return text;
+    }
+  }
+
+  private static void reject(HttpServletResponse response, String field) throws IOException {
+    JsonResponses.write(response, 400, ErrorBodies.invalid(List.of(
+        new FieldProblem(field, "查询条件中不允许使用表达式(${…} 或 #{…})"))));
+  }
+
+  /** Hands the already-read body on to the REST API. */
+  static final class CachedBodyRequest extends HttpServletRequestWrapper {
+    private final byte[] body;
+
+    CachedBodyRequest(HttpServletRequest request, byte[] body) {
+      super(request);
+      this.body = body;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      ByteArrayInputStream in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+          return in.read(b, off, len);
+        }
+      };
+    }
+
+    @Override
+    public BufferedReader getReader() {
+      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public int getContentLength() {
+      return body.length;
+    }
+
+    @Override
+    public long getContentLengthLong() {
+      return body.length;
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package org.minzhengflow.security;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * The REST APIs are closed by default: Camunda's {@code /engine-rest} is open out of the box,
+ * so every request to it and to {@code /api} must authenticate (HTTP Basic) and is then subject to
+ * Camunda's authorizations. Order: error format (outermost), authentication, expression guard.
+ */
+@Configuration
+public class WebSecurityConfig {
+
+  @Bean
+  FilterRegistrationBean<EngineRestErrorFormat> engineRestErrorFormat() {
+    FilterRegistrationBean<EngineRestErrorFormat> bean = new FilterRegistrationBean<>(new EngineRestErrorFormat());
+    bean.addUrlPatterns("/engine-rest/*");
+    bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return bean;
+  }
+
+  @Bean
+  FilterRegistrationBean<BasicAuthenticationFilter> engineRestAuthentication(IdentityService identity) {
+    FilterRegistrationBean<BasicAuthenticationFilter> bean =
+        new FilterRegistrationBean<>(new BasicAuthenticationFilter(identity, true));
+    bean.addUrlPatterns("/engine-rest/*");
+    bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    return bean;
+  }
+
+  @Bean
+  FilterRegistrationBean<BasicAuthenticationFilter> apiAuthentication(IdentityService identity) {
+    FilterRegistrationBean<BasicAuthenticationFilter> bean =
+        new FilterRegistrationBean<>(new BasicAuthenticationFilter(identity, false));
+    bean.addUrlPatterns("/api/*");
+    bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    return bean;
+  }
+
+  /** Also guards the webapps' own copy of the engine API, which Tasklist and Cockpit call. */
+  @Bean
+  FilterRegistrationBean<ExpressionQueryGuard> expressionQueryGuard() {
+    FilterRegistrationBean<ExpressionQueryGuard> bean = new FilterRegistrationBean<>(new ExpressionQueryGuard());
+    bean.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+    return bean;
+  }
+}
