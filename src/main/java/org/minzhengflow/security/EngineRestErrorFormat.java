@@ -26,7 +26,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  */
 public class EngineRestErrorFormat extends OncePerRequestFilter {
 
-  private static final Pattern FIELD_MESSAGE = Pattern.compile("\\[([A-Za-z0-9_.\\[\\]]+)\\] ([^\\n]+)");
+  private static final Pattern FIELD_MESSAGE = Pattern.compile("\\[([A-Za-z0-9_.]+)\\] (\\p{IsHan}[^\\n']*)");
   private static final Pattern CHINESE = Pattern.compile("[\\u4e00-\\u9fff]");
 
   @Override
@@ -36,8 +36,12 @@ public class EngineRestErrorFormat extends OncePerRequestFilter {
     try {
       chain.doFilter(request, wrapper);
       if (wrapper.getStatus() >= 400) {
-        byte[] rewritten = rewrite(wrapper.getStatus(), wrapper.getContentAsByteArray());
+        byte[] body = wrapper.getContentAsByteArray();
+        int status = isInputValidation(body) ? 400 : wrapper.getStatus();
+        byte[] rewritten = rewrite(status, body);
         if (rewritten != null) {
+          // The engine wraps a listener's validation failure in a generic exception (500); it is bad input.
+          wrapper.setStatus(status);
           wrapper.resetBuffer();
           wrapper.setContentType("application/json;charset=UTF-8");
           wrapper.getOutputStream().write(rewritten);
@@ -46,6 +50,10 @@ public class EngineRestErrorFormat extends OncePerRequestFilter {
     } finally {
       wrapper.copyBodyToResponse();
     }
+  }
+
+  static boolean isInputValidation(byte[] body) {
+    return FIELD_MESSAGE.matcher(new String(body, StandardCharsets.UTF_8)).find();
   }
 
   static byte[] rewrite(int status, byte[] body) throws IOException {

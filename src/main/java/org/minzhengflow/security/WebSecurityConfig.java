@@ -17,7 +17,7 @@ public class WebSecurityConfig {
   @Bean
   FilterRegistrationBean<EngineRestErrorFormat> engineRestErrorFormat() {
     FilterRegistrationBean<EngineRestErrorFormat> bean = new FilterRegistrationBean<>(new EngineRestErrorFormat());
-    bean.addUrlPatterns("/engine-rest/*");
+    bean.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return bean;
   }

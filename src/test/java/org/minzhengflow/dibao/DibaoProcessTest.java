@@ -1,0 +1,363 @@
+package org.minzhengflow.dibao;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.reset;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.minzhengflow.api.ApiException;
+import org.minzhengflow.api.InvalidInputException;
+import org.minzhengflow.casework.CaseNotices;
+import org.minzhengflow.verification.EconomicStatusSource;
+import org.minzhengflow.verification.StaffRelatives;
+import org.minzhengflow.verification.VerificationRecord;
+import org.minzhengflow.verification.VerificationRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+
+/**
+ * The paths of processes/dibao.bpmn with the real beans, DMN tables and forms on an in-memory
+ * database; jobs and timers are executed by the test as the job executor would.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+class DibaoProcessTest {
+
+  static final String XF = "230110001"; // 香坊区: two-level review
+  static final String DL = "230102001"; // 道里区: pilot one-level review
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired ManagementService management;
+  @Autowired IdentityService identity;
+  @Autowired HistoryService history;
+  @Autowired DibaoApplications applications;
+  @Autowired org.minzhengflow.dibao.DibaoCases cases;
+  @Autowired CaseNotices notices;
+  @Autowired VerificationRegistry registry;
+  @Autowired StaffRelatives relatives;
+  @MockitoSpyBean EconomicStatusSource source;
+
+  DibaoScenario scenario;
+
+  @BeforeEach
+  void setUp() {
+    AbstractAssertions.init(engine);
+    scenario = new DibaoScenario(applications, tasks, management, identity);
+  }
+
+  @AfterEach
+  void tearDown() {
+    AbstractAssertions.reset();
+    reset(source);
+  }
+
+  private ProcessInstance start(DibaoApplicationRequest request, String user) {
+    DibaoApplications.Submitted submitted = scenario.submit(request, user);
+    ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(submitted.processInstanceId()).singleResult();
+    scenario.runJobs();
+    return instance;
+  }
+
+  private DibaoCase stored(ProcessInstance pi) {
+    return cases.get(pi.getBusinessKey());
+  }
+
+  @Test
+  void twoLevelDistrictApprovesAfterNoticeAndPaysFromNextMonth() {
+    ProcessInstance pi = start(scenario.poorFamily(XF), "xf1-worker1");
+    assertThat(pi).hasPassed("Task_VerifyEconomicStatus", "Task_CheckCloseRelatives").isWaitingAt("householdInvestigation");
+    assertThat(scenario.task(pi.getId(), "householdInvestigation").getDueDate()).isNotNull();
+
+    scenario.investigate(pi.getId(), "xf1-worker1", "xf1-worker2");
+    assertThat(pi).hasNotPassed("laborCapacityAssessment").isWaitingAt("streetReview");
+    scenario.review(pi.getId(), "streetReview", "xf1-leader", "approve", null);
+    assertThat(pi).isWaitingAt("Gateway_NoticePeriod");
+    assertThat(stored(pi).status()).isEqualTo("PUBLIC_NOTICE");
+    String publicNotice = notices.of(pi.getBusinessKey()).get(0).body();
+    assertThat(publicNotice).contains("张三", "3人", "1770").doesNotContain(stored(pi).applicantIdNumber());
+
+    scenario.fireTimer(pi.getId(), "Event_NoticePeriodEnded");
+    assertThat(pi).isWaitingAt("districtApproval");
+    assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskCandidateGroup("district-230110-approver").count())
+        .isEqualTo(1);
+    scenario.review(pi.getId(), "districtApproval", "xf-approver", "approve", "同意");
+
+    assertThat(pi).isEnded().hasPassed("Task_GrantBenefit", "End_Approved").hasNotPassed("Task_SampleSpotCheck");
+    DibaoCase c = stored(pi);
+    assertThat(c.status()).isEqualTo("APPROVED");
+    assertThat(c.tier()).isEqualTo("DIBAO");
+    // ceil(732 × 3 − 500 + 10 % × 732 for the child) = ceil(1769.2)
+    assertThat(c.monthlyAmount()).isEqualByComparingTo("1770");
+    assertThat(c.paymentFrom()).isEqualTo(LocalDate.now().withDayOfMonth(1).plusMonths(1));
+    assertThat(notices.of(pi.getBusinessKey())).extracting(CaseNotices.Notice::kind)
+        .containsExactly(CaseNotices.Kind.PUBLIC_NOTICE, CaseNotices.Kind.APPROVAL);
+    Map<String, Object> status = applications.status(pi.getBusinessKey(), scenario.staff("xf-approver"));
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> steps = (List<Map<String, Object>>) status.get("history");
+    assertThat(steps).extracting(s -> s.get("step"))
+        .contains("submitted", "verification", "householdInvestigation", "streetReview", "districtApproval");
+  }
+
+  @Test
+  void anotherApplicationForACoveredMemberIsAConflict() {
+    DibaoApplicationRequest request = scenario.poorFamily(XF);
+    start(request, "xf1-worker1");
+    assertThatThrownBy(() -> scenario.submit(request, "xf1-worker2"))
+        .isInstanceOf(ApiException.class).hasMessageContaining("已有正在办理的低保申请");
+  }
+
+  @Test
+  void registeredRelativeOfAMemberMayNotHandleTheCase() {
+    DibaoApplicationRequest request = scenario.poorFamily(XF);
+    relatives.register(List.of(new StaffRelatives.Entry(request.members().get(1).idNumber(), "xf1-worker2", "表妹")));
+    ProcessInstance pi = start(request, "xf1-worker1");
+    assertThat(stored(pi).closeRelative()).isTrue();
+
+    assertThatThrownBy(() -> scenario.investigate(pi.getId(), "xf1-worker2", "xf1-worker1")).hasMessageContaining("回避");
+    assertThatThrownBy(() -> scenario.investigate(pi.getId(), "xf1-worker1", "xf1-worker2")).hasMessageContaining("回避");
+    assertThat(pi).isWaitingAt("householdInvestigation");
+  }
+
+  @Test
+  void pilotDistrictStreetDecidesAndCloseRelativeCaseIsAlwaysSpotCheckedThenRevoked() {
+    DibaoApplicationRequest request = scenario.poorFamily(DL);
+    relatives.register(List.of(new StaffRelatives.Entry(request.members().get(0).idNumber(), "city-approver", "兄弟")));
+    ProcessInstance pi = start(request, "dl1-worker1");
+    scenario.investigate(pi.getId(), "dl1-worker1", "dl1-worker2");
+    scenario.review(pi.getId(), "streetReview", "dl1-leader", "approve", null);
+    scenario.fireTimer(pi.getId(), "Event_NoticePeriodEnded");
+
+    assertThat(pi).hasPassed("Task_GrantBenefit", "Task_SampleSpotCheck").hasNotPassed("districtApproval")
+        .isWaitingAt("districtSpotCheck");
+    assertThat(stored(pi).status()).isEqualTo("APPROVED");
+    assertThat(stored(pi).spotChecked()).isTrue();
+
+    // a spot check only confirms or revokes
+    assertThatThrownBy(() -> scenario.review(pi.getId(), "districtSpotCheck", "dl-approver", "return", "再查"))
+        .hasMessageContaining("approve / reject");
+    scenario.review(pi.getId(), "districtSpotCheck", "dl-approver", "reject", "经抽查,家庭实际收入高于申报");
+    assertThat(pi).isEnded().hasPassed("Task_RevokeBenefit", "End_Revoked");
+    assertThat(stored(pi).status()).isEqualTo("REVOKED");
+    assertThat(stored(pi).reasons()).anyMatch(r -> r.contains("家庭实际收入高于申报"));
+    assertThat(notices.of(pi.getBusinessKey())).extracting(CaseNotices.Notice::kind).contains(CaseNotices.Kind.REVOCATION);
+    // the household may apply again
+    scenario.submit(request, "dl1-worker1");
+  }
+
+  @Test
+  void pilotDistrictCasesAreSampledOrEndWithoutSpotCheck() {
+    ProcessInstance pi = start(scenario.poorFamily(DL), "dl1-worker1");
+    scenario.investigate(pi.getId(), "dl1-worker1", "dl1-worker2");
+    scenario.review(pi.getId(), "streetReview", "dl1-leader", "approve", null);
+    scenario.fireTimer(pi.getId(), "Event_NoticePeriodEnded");
+    if (Boolean.TRUE.equals(stored(pi).spotChecked())) {
+      assertThat(pi).isWaitingAt("districtSpotCheck");
+      scenario.review(pi.getId(), "districtSpotCheck", "dl-approver", "approve", null);
+      assertThat(pi).isEnded().hasPassed("End_Confirmed");
+    } else {
+      assertThat(pi).isEnded().hasPassed("End_NotSampled");
+    }
+    assertThat(stored(pi).status()).isEqualTo("APPROVED");
+  }
+
+  @Test
+  void streetRejectionEndsTheCaseWithTheReasonAndReleasesTheHousehold() {
+    DibaoApplicationRequest request = scenario.poorFamily(XF);
+    ProcessInstance pi = start(request, "xf1-worker1");
+    scenario.investigate(pi.getId(), "xf1-worker1", "xf1-worker2");
+    assertThatThrownBy(() -> scenario.review(pi.getId(), "streetReview", "xf1-leader", "reject", " "))
+        .hasMessageContaining("必须填写审核意见");
+    assertThatThrownBy(() -> scenario.review(pi.getId(), "streetReview", "xf1-leader", "maybe", "x"))
+        .hasMessageContaining("审核结论必须是");
+    scenario.review(pi.getId(), "streetReview", "xf1-leader", "reject", "入户发现家庭有稳定经营收入");
+
+    assertThat(pi).isEnded().hasPassed("Task_CloseWithoutBenefit").hasNotPassed("Task_PublishNotice");
+    assertThat(stored(pi).status()).isEqualTo("REJECTED");
+    assertThat(stored(pi).reasons()).containsExactly("审核意见:入户发现家庭有稳定经营收入");
+    assertThat(notices.of(pi.getBusinessKey()).get(0).body()).contains("入户发现家庭有稳定经营收入");
+    scenario.submit(request, "xf1-worker1");
+  }
+
+  @Test
+  void streetAndDistrictReturnsSendTheCaseBackToInvestigation() {
+    ProcessInstance pi = start(scenario.poorFamily(XF), "xf1-worker1");
+    scenario.investigate(pi.getId(), "xf1-worker1", "xf1-worker2");
+    scenario.review(pi.getId(), "streetReview", "xf1-leader", "return", "请补充邻里访问情况");
+    assertThat(pi).isWaitingAt("householdInvestigation");
+
+    scenario.investigate(pi.getId(), "xf1-worker2", "xf1-worker1");
+    scenario.review(pi.getId(), "streetReview", "xf1-leader", "approve", null);
+    scenario.fireTimer(pi.getId(), "Event_NoticePeriodEnded");
+    scenario.review(pi.getId(), "districtApproval", "xf-approver", "return", "收入核算有误,请街道重新调查");
+    assertThat(pi).isWaitingAt("householdInvestigation");
+    assertThat(stored(pi).status()).isEqualTo("PUBLIC_NOTICE".equals(stored(pi).status()) ? "PUBLIC_NOTICE" : stored(pi).status());
+  }
+
+  @Test
+  void objectionDuringNoticeReopensInvestigationAndANewNoticeFollows() {
+    ProcessInstance pi = start(scenario.poorFamily(XF), "xf1-worker1");
+    scenario.investigate(pi.getId(), "xf1-worker1", "xf1-worker2");
+    scenario.review(pi.getId(), "streetReview", "xf1-leader", "approve", null);
+
+    runtime.createMessageCorrelation("Objection").processInstanceBusinessKey(pi.getBusinessKey())
+        .setVariable("objection", "邻居反映其有出租房屋收入").correlate();
+    scenario.runJobs();
+    assertThat(pi).hasPassed("Task_RecordObjection").isWaitingAt("householdInvestigation");
+    assertThat(stored(pi).status()).isEqualTo("IN_REVIEW");
+    assertThat(management.createJobQuery().processInstanceId(pi.getId()).activityId("Event_NoticePeriodEnded").count()).isZero();
+
+    scenario.investigate(pi.getId(), "xf1-worker1", "xf1-worker2");
+    scenario.review(pi.getId(), "streetReview", "xf1-leader", "approve", null);
+    assertThat(pi).isWaitingAt("Gateway_NoticePeriod");
+    assertThat(stored(pi).status()).isEqualTo("PUBLIC_NOTICE");
+    scenario.fireTimer(pi.getId(), "Event_NoticePeriodEnded");
+    assertThat(pi).isWaitingAt("districtApproval");
+  }
+
+  @Test
+  void verificationFindingsRejectWithEveryReasonWithoutBotheringStaff() {
+    DibaoApplicationRequest request = scenario.poorFamily(XF);
+    String applicant = request.members().get(0).idNumber();
+    registry.add(List.of(
+        new VerificationRecord(applicant, VerificationRecord.Kind.VEHICLE, BigDecimal.ONE, "小型轿车"),
+        new VerificationRecord(applicant, VerificationRecord.Kind.DEPOSIT, new BigDecimal("80000"), "银行存款"),
+        new VerificationRecord(request.members().get(1).idNumber(), VerificationRecord.Kind.BUSINESS, BigDecimal.ONE, "个体工商户")));
+    ProcessInstance pi = start(request, "xf1-worker1");
+
+    assertThat(pi).isEnded().hasPassed("Task_CloseWithoutBenefit").hasNotPassed("householdInvestigation");
+    DibaoCase c = stored(pi);
+    assertThat(c.status()).isEqualTo("REJECTED");
+    assertThat(c.reasons()).hasSize(3);
+    assertThat(String.join(";", c.reasons())).contains("机动车1辆", "工商登记", "80000");
+    assertThat(notices.of(pi.getBusinessKey()).get(0).kind()).isEqualTo(CaseNotices.Kind.REJECTION);
+  }
+
+  @Test
+  void verifiedWageReplacesALowerDeclaredIncome() {
+    DibaoApplicationRequest request = scenario.poorFamily(XF);
+    registry.add(List.of(new VerificationRecord(request.members().get(0).idNumber(), VerificationRecord.Kind.WAGE,
+        new BigDecimal("1000"), "社保缴费基数")));
+    ProcessInstance pi = start(request, "xf1-worker1");
+    scenario.investigate(pi.getId(), "xf1-worker1", "xf1-worker2");
+    DibaoCase c = stored(pi);
+    // 1000 + 200 + 0 = 1200 a month; ceil(732 × 3 − 1200 + 73.2)
+    assertThat(c.householdIncome()).isEqualByComparingTo("1200");
+    assertThat(c.perCapitaIncome()).isEqualByComparingTo("400.00");
+    assertThat(c.monthlyAmount()).isEqualByComparingTo("1070");
+  }
+
+  @Test
+  void incomeJustAboveTheStandardIsReferredToLowIncomeAssistance() {
+    List<DibaoApplicationRequest.Member> members = new ArrayList<>();
+    members.add(scenario.member("王五", scenario.id(LocalDate.of(1975, 5, 5), true), "SELF", 800, "FULL"));
+    ProcessInstance pi = start(scenario.request(XF, "URBAN", members), "xf1-worker1");
+    scenario.investigate(pi.getId(), "xf1-worker1", "xf1-worker2");
+    assertThat(stored(pi).tier()).isEqualTo("LOW_INCOME_HARDSHIP");
+    scenario.review(pi.getId(), "streetReview", "xf1-leader", "approve", null);
+    assertThat(pi).isEnded().hasPassed("Task_CloseWithoutBenefit").hasNotPassed("Task_PublishNotice");
+    assertThat(stored(pi).status()).isEqualTo("REFERRED");
+    assertThat(notices.of(pi.getBusinessKey()).get(0).body()).contains("低收入困难", "定期定量救助");
+  }
+
+  @Test
+  void workingAgeMemberDeclaringReducedCapacityIsAssessed() {
+    List<DibaoApplicationRequest.Member> members = new ArrayList<>();
+    String adult = scenario.id(LocalDate.of(1978, 6, 6), true);
+    members.add(scenario.member("赵六", adult, "SELF", 0, "PARTIAL"));
+    members.add(scenario.member("赵母", scenario.id(LocalDate.of(1950, 1, 1), false), "PARENT", 300, "NONE"));
+    ProcessInstance pi = start(scenario.request(XF, "URBAN", members), "xf1-worker1");
+    scenario.investigate(pi.getId(), "xf1-worker1", "xf1-worker2");
+    assertThat(pi).isWaitingAt("laborCapacityAssessment");
+    // pre-filled with both members who declared reduced capacity
+    assertThat((String) runtime.getVariable(pi.getId(), "assessedLaborCapacity")).contains(adult);
+
+    assertThatThrownBy(() -> scenario.complete(pi.getId(), "laborCapacityAssessment", "xf1-worker1",
+        Map.of("assessedLaborCapacity", "{}"))).hasMessageContaining("评估结果");
+    scenario.complete(pi.getId(), "laborCapacityAssessment", "xf1-worker1", Map.of("assessedLaborCapacity",
+        "{\"" + adult + "\":\"PARTIAL\",\"" + members.get(1).idNumber() + "\":\"NONE\"}"));
+    assertThat(pi).isWaitingAt("streetReview");
+    assertThat(stored(pi).members().get(0).assessedCapacity()).isEqualTo("PARTIAL");
+  }
+
+  @Test
+  void secondInvestigatorMustBeAnotherCaseworkerOfTheStreet() {
+    ProcessInstance pi = start(scenario.poorFamily(XF), "xf1-worker1");
+    assertThatThrownBy(() -> scenario.investigate(pi.getId(), "xf1-worker1", "xf1-worker1")).hasMessageContaining("不能是本人");
+    assertThatThrownBy(() -> scenario.investigate(pi.getId(), "xf1-worker1", "dl1-worker1")).hasMessageContaining("不是本街道的经办人");
+    assertThatThrownBy(() -> scenario.complete(pi.getId(), "householdInvestigation", "xf1-worker1",
+        Map.of("secondInvestigator", "xf1-worker2"))).hasMessageContaining("入户调查情况");
+    assertThat(pi).isWaitingAt("householdInvestigation");
+  }
+
+  @Test
+  void unreachableVerificationSourceBecomesAnIncidentAndResumesOnRetry() {
+    doThrow(new EconomicStatusSource.SourceUnavailableException("核对中心连接超时", null)).when(source).lookup(any());
+    DibaoApplications.Submitted submitted = scenario.submit(scenario.poorFamily(XF), "xf1-worker1");
+    for (int i = 0; i < 3; i++) {
+      Job job = management.createJobQuery().processInstanceId(submitted.processInstanceId()).singleResult();
+      assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining("核对中心连接超时");
+    }
+    Incident incident = runtime.createIncidentQuery().processInstanceId(submitted.processInstanceId()).singleResult();
+    assertThat(incident).isNotNull();
+    assertThat(incident.getActivityId()).isEqualTo("Task_VerifyEconomicStatus");
+
+    reset(source);
+    Job failed = management.createJobQuery().processInstanceId(submitted.processInstanceId()).singleResult();
+    // what an operator's "retry" in Cockpit does: new retries, due now
+    management.setJobRetries(failed.getId(), 1);
+    management.setJobDuedate(failed.getId(), null);
+    scenario.runJobs();
+    assertThat(runtime.createIncidentQuery().processInstanceId(submitted.processInstanceId()).count()).isZero();
+    assertThat(scenario.task(submitted.processInstanceId(), "householdInvestigation")).isNotNull();
+  }
+
+  @Test
+  void overdueInvestigationIsEscalatedToTheStreetLeader() {
+    ProcessInstance pi = start(scenario.poorFamily(XF), "xf1-worker1");
+    scenario.fireTimer(pi.getId(), "Event_HouseholdInvestigationOverdue");
+    List<IdentityLink> links = tasks.getIdentityLinksForTask(scenario.task(pi.getId(), "householdInvestigation").getId());
+    assertThat(links).extracting(IdentityLink::getGroupId).contains("street-230110001-caseworker", "street-230110001-leader");
+    assertThat(pi).hasPassed("Task_EscalateHouseholdInvestigation").isWaitingAt("householdInvestigation");
+  }
+
+  @Test
+  void invalidApplicationsAreRefusedWithEveryProblemAndNothingStarts() {
+    long before = runtime.createProcessInstanceQuery().count();
+    DibaoApplicationRequest good = scenario.poorFamily(XF);
+    List<DibaoApplicationRequest.Member> members = new ArrayList<>(good.members());
+    members.add(members.get(1));
+    DibaoApplicationRequest bad = new DibaoApplicationRequest("230110999", "URBAN", good.applicantIdNumber(), null, members,
+        new DibaoApplicationRequest.Assets(new BigDecimal("-1"), 0, 1, 0, false));
+    assertThatThrownBy(() -> scenario.submit(bad, "xf1-worker1")).isInstanceOfSatisfying(InvalidInputException.class,
+        e -> assertThat(e.problems()).extracting(p -> p.field())
+            .contains("streetCode", "members[3].idNumber", "assets.financialAssets"));
+    assertThatThrownBy(() -> scenario.submit(good, "dl1-worker1")).isInstanceOf(ApiException.class)
+        .hasMessageContaining("本街道");
+    assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(before);
+  }
+}
