@@ -1,0 +1,91 @@
+package org.minzhengflow.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.function.Predicate;
+
+/** A small HTTP client acting as a demo user (HTTP Basic) against the running application. */
+public class Http {
+
+  public record Response(int status, JsonNode json, String body) {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  private final String base;
+
+  public Http(int port) {
+    this.base = "http://localhost:" + port;
+  }
+
+  public Response get(String user, String path) {
+    return send(user, HttpRequest.newBuilder(URI.create(base + path)).GET());
+  }
+
+  public Response post(String user, String path, Object body) {
+    return send(user, HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : write(body), StandardCharsets.UTF_8)));
+  }
+
+  private Response send(String user, HttpRequest.Builder request) {
+    if (user != null) {
+      String password = user.contains(":") ? user.substring(user.indexOf(':') + 1) : "demo";
+      String name = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
+      request.header("Authorization", "Basic "
+          + Base64.getEncoder().encodeToString((name + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+    try {
+      HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
+          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      JsonNode json = null;
+      if (!response.body().isBlank()) {
+        try {
+          json = JSON.readTree(response.body());
+        } catch (IOException notJson) {
+          // left null: the test looks at the body
+        }
+      }
+      return new Response(response.statusCode(), json, response.body());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Polls until the answer satisfies the condition (the job executor works asynchronously). */
+  public Response await(String user, String path, Predicate<Response> condition) {
+    long end = System.currentTimeMillis() + 30_000;
+    Response last = null;
+    while (System.currentTimeMillis() < end) {
+      last = get(user, path);
+      if (condition.test(last)) {
+        return last;
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new AssertionError("timed out waiting on " + path + ", last answer: " + (last == null ? null : last.body()));
+  }
+
+  public static String write(Object body) {
+    try {
+      return JSON.writeValueAsString(body);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
