@@ -168,7 +168,7 @@ public class DibaoWorkflow {
   /** Draws the district spot check once: always for close-relative cases, else at the policy rate. */
   public boolean sampleSpotCheck(String applicationNo) {
     DibaoCase c = cases.get(applicationNo);
-    boolean sampled = c.closeRelative() || random.getAsDouble() < tables.policy(c.areaType()).spotCheckRate();
+    boolean sampled = SpotCheckSampler.sample(c.closeRelative(), tables.policy(c.areaType()).spotCheckRate(), random);
     return cases.sampleOnce(applicationNo, sampled);
   }
 
