@@ -1,18 +1,15 @@
 package org.minzhengflow.dibao;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.minzhengflow.api.ApiException;
 import org.minzhengflow.casework.ApplicationNumbers;
 import org.minzhengflow.casework.BenefitClaims;
+import org.minzhengflow.casework.CaseStarter;
 import org.minzhengflow.casework.CasePeople;
 import org.minzhengflow.identification.IdNumber;
 import org.minzhengflow.organization.CandidateGroups;
@@ -47,14 +44,13 @@ public class DibaoApplications {
   private final JurisdictionAccess access;
   private final CandidateGroups groups;
   private final CaseAuthorizations authorizations;
-  private final RuntimeService runtime;
-  private final IdentityService identity;
+  private final CaseStarter starter;
   private final Clock clock;
 
   public DibaoApplications(DibaoApplicationValidator validator, DibaoCases cases, DibaoTables tables,
       ApplicationNumbers numbers, BenefitClaims claims, CasePeople people, CaseHistory history,
       JurisdictionRepository jurisdictions, JurisdictionAccess access, CandidateGroups groups,
-      CaseAuthorizations authorizations, RuntimeService runtime, IdentityService identity, Clock clock) {
+      CaseAuthorizations authorizations, CaseStarter starter, Clock clock) {
     this.validator = validator;
     this.cases = cases;
     this.tables = tables;
@@ -66,8 +62,7 @@ public class DibaoApplications {
     this.access = access;
     this.groups = groups;
     this.authorizations = authorizations;
-    this.runtime = runtime;
-    this.identity = identity;
+    this.starter = starter;
     this.clock = clock;
   }
 
@@ -98,7 +93,7 @@ public class DibaoApplications {
         .putValue("pilotDistrict", district.pilotOneLevel())
         .putValue("needsLaborAssessment", needsLaborAssessment(request, policy, java.time.LocalDate.now(clock)))
         .putValue("householdSize", request.members().size());
-    ProcessInstance instance = startUnauthenticated(applicationNo, variables);
+    ProcessInstance instance = starter.start(PROCESS_KEY, applicationNo, variables);
     cases.setProcessInstance(applicationNo, instance.getId());
     authorizations.grantRead(instance.getId(), List.of(groups.streetCaseworkers(street.code()),
         groups.streetLeaders(street.code()), groups.districtApproversOfStreet(street.code()), groups.cityApprovers()));
@@ -115,22 +110,6 @@ public class DibaoApplications {
       int max = id.sex() == org.minzhengflow.identification.Sex.MALE ? policy.workingAgeMaxMale() : policy.workingAgeMaxFemale();
       return age >= policy.workingAgeMin() && age < max;
     });
-  }
-
-  /**
-   * Staff may not start processes through the engine API (that would skip these checks), so the
-   * application starts the process itself after its own authorization check.
-   */
-  private ProcessInstance startUnauthenticated(String applicationNo, Map<String, Object> variables) {
-    Authentication current = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      return runtime.startProcessInstanceByKey(PROCESS_KEY, applicationNo, variables);
-    } finally {
-      if (current != null) {
-        identity.setAuthentication(current);
-      }
-    }
   }
 
   /** The status document of CONTRACT.md; 404 when unknown, 403 outside the user's jurisdiction. */
@@ -152,18 +131,7 @@ public class DibaoApplications {
     body.put("closeRelative", c.closeRelative());
     body.put("paymentFrom", c.paymentFrom());
     body.put("reasons", c.reasons());
-    List<Map<String, Object>> entries = new ArrayList<>();
-    for (CaseHistory.Entry e : history.of(applicationNo)) {
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("step", e.step());
-      entry.put("stepName", e.stepName());
-      entry.put("user", e.user());
-      entry.put("decision", e.decision());
-      entry.put("opinion", e.opinion());
-      entry.put("time", e.time());
-      entries.add(entry);
-    }
-    body.put("history", entries);
+    body.put("history", history.view(applicationNo));
     return body;
   }
 }

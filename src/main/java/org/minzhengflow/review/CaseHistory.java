@@ -33,6 +33,20 @@ public class CaseHistory {
         .update();
   }
 
+  /** The history as the status endpoints show it: step, stepName, user, decision, opinion, time. */
+  public List<java.util.Map<String, Object>> view(String applicationNo) {
+    return of(applicationNo).stream().map(e -> {
+      java.util.Map<String, Object> entry = new java.util.LinkedHashMap<>();
+      entry.put("step", e.step());
+      entry.put("stepName", e.stepName());
+      entry.put("user", e.user());
+      entry.put("decision", e.decision());
+      entry.put("opinion", e.opinion());
+      entry.put("time", e.time());
+      return entry;
+    }).toList();
+  }
+
   public List<Entry> of(String applicationNo) {
     return jdbc.sql("""
         select step, step_name, user_id, decision, opinion, created_at from case_history

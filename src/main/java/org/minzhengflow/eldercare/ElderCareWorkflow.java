@@ -1,0 +1,119 @@
+package org.minzhengflow.eldercare;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.minzhengflow.casework.BenefitClaims;
+import org.minzhengflow.casework.BenefitRecords;
+import org.minzhengflow.casework.CaseNotices;
+import org.minzhengflow.review.CaseHistory;
+import org.springframework.stereotype.Service;
+
+/** What the automatic steps of an elder-care case do; every method may safely run again. */
+@Service
+public class ElderCareWorkflow {
+
+  private final ElderCareCases cases;
+  private final ElderCareTables tables;
+  private final BenefitRecords benefits;
+  private final BenefitClaims claims;
+  private final CaseNotices notices;
+  private final CaseHistory history;
+  private final HomeCareProviders providers;
+  private final Clock clock;
+
+  public ElderCareWorkflow(ElderCareCases cases, ElderCareTables tables, BenefitRecords benefits, BenefitClaims claims,
+      CaseNotices notices, CaseHistory history, HomeCareProviders providers, Clock clock) {
+    this.cases = cases;
+    this.tables = tables;
+    this.benefits = benefits;
+    this.claims = claims;
+    this.notices = notices;
+    this.history = history;
+    this.providers = providers;
+    this.clock = clock;
+  }
+
+  /** Amount or hours from the table; false (with the reason stored) when the assessment rules it out. */
+  public boolean determineBenefit(String applicationNo) {
+    ElderCareCase c = cases.get(applicationNo);
+    String abilityClass = c.abilityGrade() == null ? null : tables.abilityClass(c.abilityGrade()).code();
+    ElderCareTables.Benefit benefit = tables.benefit(c.subsidyType(), c.category(), abilityClass);
+    if (!benefit.eligible()) {
+      cases.setReasons(applicationNo, List.of(benefit.reason()));
+      return false;
+    }
+    cases.setBenefit(applicationNo, benefit.categoryName(), benefit.monthlyAmount(), benefit.serviceHours());
+    return true;
+  }
+
+  /**
+   * Grants the subsidy from the month after approval (high-age allowance: not before the month
+   * after the 80th birthday for those who applied in the two months before it); home care gets a
+   * provider. Returns the date of the switch to the 90–99 class, or null when none is due.
+   */
+  public String grant(String applicationNo) {
+    ElderCareCase c = cases.get(applicationNo);
+    LocalDate from = LocalDate.now(clock).withDayOfMonth(1).plusMonths(1);
+    if ("HIGH_AGE".equals(c.subsidyType())) {
+      LocalDate eightieth = c.id().dateTurning(80).withDayOfMonth(1).plusMonths(1);
+      from = from.isBefore(eightieth) ? eightieth : from;
+    }
+    String provider = null;
+    if ("HOME_CARE".equals(c.subsidyType())) {
+      provider = c.provider() != null ? c.provider() : providers.assign(c.streetCode());
+      cases.setProvider(applicationNo, provider);
+    }
+    cases.decide(applicationNo, "APPROVED", from, clock.instant());
+    benefits.grant(applicationNo, c.subsidyType(), c.category(), c.streetCode(), c.monthlyAmount(), from,
+        c.serviceHours(), provider);
+    String what = "HOME_CARE".equals(c.subsidyType())
+        ? "每月" + c.serviceHours() + "小时居家养老服务,服务机构:" + provider
+        : c.categoryName() + "每月" + c.monthlyAmount().stripTrailingZeros().toPlainString() + "元";
+    notices.issue(applicationNo, CaseNotices.Kind.APPROVAL, "养老补贴审批通知", c.elderName() + ":经审核,批准享受" + what
+        + ",自" + from.getYear() + "年" + from.getMonthValue() + "月起执行。");
+    if ("HIGH_AGE".equals(c.subsidyType()) && c.category().startsWith("AGE_80_89")) {
+      LocalDate switchMonth = c.id().dateTurning(90).withDayOfMonth(1).plusMonths(1);
+      return switchMonth.atStartOfDay(zone()).toOffsetDateTime().toString();
+    }
+    return null;
+  }
+
+  /** On turning 90 the allowance moves to the 90–99 class from the next month; nothing is back-paid. */
+  public void switchToNinetyClass(String applicationNo) {
+    ElderCareCase c = cases.get(applicationNo);
+    ElderCareTables.Benefit benefit = tables.benefit("HIGH_AGE", "AGE_90_99", null);
+    if (!benefits.changeCategory(applicationNo, "AGE_90_99", benefit.monthlyAmount())) {
+      return; // the allowance already ended (death, moving out): nothing to switch
+    }
+    cases.setCategory(applicationNo, "AGE_90_99", benefit.categoryName(), benefit.monthlyAmount());
+    LocalDate month = LocalDate.now(clock).withDayOfMonth(1);
+    history.record(applicationNo, c.processInstanceId(), null, "switchToNinety", "年满90周岁调档", null, null,
+        "自" + month.getYear() + "年" + month.getMonthValue() + "月起调整为" + benefit.categoryName() + "每月"
+            + benefit.monthlyAmount().stripTrailingZeros().toPlainString() + "元,不补发以前月份");
+  }
+
+  /** Refusal after assessment or review, with every reason; the elder may apply again. */
+  public void reject(String applicationNo, String reviewerOpinion) {
+    ElderCareCase c = cases.get(applicationNo);
+    List<String> reasons = new ArrayList<>(c.reasons());
+    if (reviewerOpinion != null) {
+      reasons.add("审核意见:" + reviewerOpinion);
+    }
+    if ("NONE".equals(c.assistanceStatus()) && !"HIGH_AGE".equals(c.subsidyType())) {
+      reasons.add("本系统未查到该老人家庭的低保或低收入救助记录,视为不具备该身份");
+    }
+    cases.setReasons(applicationNo, reasons);
+    cases.decide(applicationNo, "REJECTED", null, clock.instant());
+    claims.release(applicationNo);
+    notices.issue(applicationNo, CaseNotices.Kind.REJECTION, "养老补贴不予批准通知",
+        c.elderName() + ":经审核,不符合" + ElderCareApplications.typeName(c.subsidyType()) + "条件,理由:"
+            + String.join(";", reasons) + "。如有异议,可依法申请行政复议或提起行政诉讼。");
+  }
+
+  private ZoneId zone() {
+    return clock.getZone();
+  }
+}
