@@ -3,7 +3,9 @@ package org.minzhengflow.eldercare;
 import java.util.Comparator;
 import java.util.List;
 import org.minzhengflow.casework.BenefitRecords;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,7 +18,9 @@ public class HomeCareProviders {
   private final List<String> providers;
   private final BenefitRecords benefits;
 
-  public HomeCareProviders(@Value("${app.eldercare.home-care-providers}") List<String> providers, BenefitRecords benefits) {
+  public HomeCareProviders(Environment environment, BenefitRecords benefits) {
+    List<String> providers = Binder.get(environment)
+        .bind("app.eldercare.home-care-providers", Bindable.listOf(String.class)).orElse(List.of());
     if (providers.isEmpty()) {
       throw new IllegalStateException("app.eldercare.home-care-providers must name at least one provider");
     }
