@@ -8,60 +8,29 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.minzhengflow.identification.TestIds;
-import org.minzhengflow.support.EmbeddedPostgres;
 import org.minzhengflow.support.Http;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.minzhengflow.support.PostgresIntegrationTest;
 
 /**
  * Whole dibao cases through the REST APIs only, as the demo users, on real PostgreSQL with the job
  * executor running: what another system or a Tasklist user does.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "camunda.bpm.job-execution.enabled=true",
-    "camunda.bpm.generic-properties.properties.job-executor-activate=true",
-    "camunda.bpm.job-execution.wait-time-in-millis=200",
-    "camunda.bpm.job-execution.max-wait=500"})
-@ActiveProfiles("test")
-class DibaoRestPostgresIT {
-
-  @LocalServerPort int port;
-
-  @DynamicPropertySource
-  static void postgres(DynamicPropertyRegistry registry) {
-    EmbeddedPostgres.register(registry);
-  }
+public class DibaoRestPostgresIT extends PostgresIntegrationTest {
 
   private static int serial = 500;
 
-  static Map<String, Object> member(String name, String id, String relation, int income) {
+  public static Map<String, Object> member(String name, String id, String relation, int income) {
     return Map.of("name", name, "idNumber", id, "relation", relation, "monthlyIncome", income, "laborCapacity", "FULL",
         "seriousIllness", false);
   }
 
-  static Map<String, Object> application(String street) {
+  public static Map<String, Object> application(String street) {
     String self = TestIds.idNumber("230102", LocalDate.of(1970, 4, 4), serial++, true);
     String wife = TestIds.idNumber("230102", LocalDate.of(1972, 5, 5), serial++, false);
     return Map.of("streetCode", street, "areaType", "URBAN", "applicantIdNumber", self, "phone", "0451-88888888",
         "members", List.of(member("刘一", self, "SELF", 400), member("陈二", wife, "SPOUSE", 100)),
         "assets", Map.of("financialAssets", 2000, "vehicles", 0, "houses", 1, "nonResidentialProperties", 0,
             "businessRegistered", false));
-  }
-
-  private String awaitTask(Http http, String user, String pid, String key) {
-    Http.Response tasks = http.await(user, "/engine-rest/task?maxResults=5&processInstanceId=" + pid
-        + "&taskDefinitionKey=" + key, r -> r.status() == 200 && r.json().size() == 1);
-    return tasks.json().get(0).get("id").asText();
-  }
-
-  private Http.Response complete(Http http, String user, String taskId, Map<String, Object> values) {
-    assertThat(http.post(user, "/engine-rest/task/" + taskId + "/claim", Map.of("userId", user)).status()).isEqualTo(204);
-    Map<String, Object> variables = new java.util.LinkedHashMap<>();
-    values.forEach((k, v) -> variables.put(k, Map.of("value", v)));
-    return http.post(user, "/engine-rest/task/" + taskId + "/complete", Map.of("variables", variables));
   }
 
   @Test

@@ -1,0 +1,50 @@
+package org.minzhengflow.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the end-to-end tests: the whole application on a random port, on real PostgreSQL, with the
+ * job executor running. Subclasses share one application context (and one database).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "camunda.bpm.job-execution.enabled=true",
+    "camunda.bpm.generic-properties.properties.job-executor-activate=true",
+    "camunda.bpm.job-execution.wait-time-in-millis=200",
+    "camunda.bpm.job-execution.max-wait=500"})
+@ActiveProfiles("test")
+public abstract class PostgresIntegrationTest {
+
+  @LocalServerPort protected int port;
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    EmbeddedPostgres.register(registry);
+  }
+
+  /** Waits until the user sees exactly one open task of that key in the case, and returns its id. */
+  protected String awaitTask(Http http, String user, String pid, String key) {
+    Http.Response tasks = http.await(user, "/engine-rest/task?maxResults=5&processInstanceId=" + pid
+        + "&taskDefinitionKey=" + key, r -> r.status() == 200 && r.json().size() == 1);
+    return tasks.json().get(0).get("id").asText();
+  }
+
+  /** Claims and completes a task through the engine REST API, as Tasklist does. */
+  protected Http.Response complete(Http http, String user, String taskId, Map<String, Object> values) {
+    assertThat(http.post(user, "/engine-rest/task/" + taskId + "/claim", Map.of("userId", user)).status()).isEqualTo(204);
+    Map<String, Object> variables = new LinkedHashMap<>();
+    values.forEach((k, v) -> variables.put(k, Map.of("value", v)));
+    return http.post(user, "/engine-rest/task/" + taskId + "/complete", Map.of("variables", variables));
+  }
+
+  protected Http http() {
+    return new Http(port);
+  }
+}
