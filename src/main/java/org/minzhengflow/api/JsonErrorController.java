@@ -23,8 +23,10 @@ public class JsonErrorController implements ErrorController {
     if (status < 400) {
       status = 500;
     }
+    // The webapps' login answers 401 through here: people there typed a password, not an API call.
+    String message = status == 401 ? "用户名或密码错误,或登录已失效,请重新登录" : ErrorBodies.defaultMessage(status);
     return ResponseEntity.status(status)
         .contentType(MediaType.APPLICATION_JSON)
-        .body(ErrorBodies.message(ErrorBodies.defaultMessage(status)));
+        .body(ErrorBodies.message(message));
   }
 }
