@@ -2,38 +2,63 @@ package org.minzhengflow.casework;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Issues application numbers such as {@code DB2026000123}: prefix, year, six-digit serial. The
- * counter row is locked by the update, so two nodes on one database never issue the same number.
+ * counter row is locked by the update until the submitting transaction ends, so two nodes on one
+ * database never issue the same number, and a rolled-back submission leaves no gap-filling race.
  */
 @Component
 public class ApplicationNumbers {
 
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final TransactionTemplate separate;
 
-  public ApplicationNumbers(JdbcClient jdbc, Clock clock) {
+  public ApplicationNumbers(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.separate = new TransactionTemplate(transactions);
+    this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
   public String next(String prefix) {
     int year = LocalDate.now(clock).getYear();
-    int updated = jdbc.sql("update application_counter set last_value = last_value + 1 where prefix = ? and counter_year = ?")
-        .params(prefix, year).update();
+    int updated = increment(prefix, year);
     if (updated == 0) {
-      // First number of the year; a concurrent first insert fails on the key and the caller retries.
-      jdbc.sql("insert into application_counter (prefix, counter_year, last_value) values (?, ?, 1)")
-          .params(prefix, year).update();
+      createCounter(prefix, year);
+      increment(prefix, year);
     }
     long value = jdbc.sql("select last_value from application_counter where prefix = ? and counter_year = ?")
         .params(prefix, year).query(Long.class).single();
     return "%s%d%06d".formatted(prefix, year, value);
+  }
+
+  private int increment(String prefix, int year) {
+    return jdbc.sql("update application_counter set last_value = last_value + 1 where prefix = ? and counter_year = ?")
+        .params(prefix, year).update();
+  }
+
+  /**
+   * The first number of a year creates its counter in a transaction of its own, so that another
+   * node creating it at the same moment costs nothing but a caught duplicate.
+   */
+  private void createCounter(String prefix, int year) {
+    try {
+      separate.executeWithoutResult(status -> jdbc.sql(
+              "insert into application_counter (prefix, counter_year, last_value) values (?, ?, 0)")
+          .params(prefix, year).update());
+    } catch (DuplicateKeyException alreadyThere) {
+      // created by a concurrent submission: fine
+    }
   }
 }

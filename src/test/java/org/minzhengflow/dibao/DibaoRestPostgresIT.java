@@ -126,4 +126,38 @@ public class DibaoRestPostgresIT extends PostgresIntegrationTest {
     assertThat(done.get("history")).extracting(h -> h.get("step").asText())
         .contains("objection").doesNotContain("districtApproval");
   }
+
+  @Test
+  void concurrentSubmissionsGetDistinctNumbersAndAHouseholdIsAcceptedExactlyOnce() throws Exception {
+    Http http = http();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<Http.Response>> different = new java.util.ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        Map<String, Object> body = application("230110001");
+        different.add(pool.submit(() -> http.post("xf1-worker1", "/api/dibao/applications", body)));
+      }
+      java.util.Set<String> numbers = new java.util.HashSet<>();
+      for (var future : different) {
+        Http.Response r = future.get();
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        numbers.add(r.json().get("applicationNo").asText());
+      }
+      assertThat(numbers).hasSize(8);
+
+      Map<String, Object> same = application("230110001");
+      List<java.util.concurrent.Future<Http.Response>> twins = new java.util.ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        twins.add(pool.submit(() -> http.post("xf1-worker2", "/api/dibao/applications", same)));
+      }
+      List<Integer> statuses = new java.util.ArrayList<>();
+      for (var future : twins) {
+        statuses.add(future.get().status());
+      }
+      assertThat(statuses).containsOnly(201, 409);
+      assertThat(statuses.stream().filter(s -> s == 201).count()).isOne();
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }
