@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * A working-day deadline passed: the overdue task is also offered to the level above (input
- * parameters {@code overdueTask} = task key, {@code escalateTo} = candidate group), and the case
- * history says so. Adding a candidate group twice is harmless, so a retried job does no harm.
+ * parameters {@code overdueTask} = task key, or every open task of the case when absent;
+ * {@code escalateTo} = candidate group), and the case history says so. Adding a candidate group
+ * twice is harmless, so a retried job does no harm.
  */
 @Component("overdueEscalation")
 public class OverdueEscalation implements JavaDelegate {
@@ -27,8 +28,11 @@ public class OverdueEscalation implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String taskKey = (String) execution.getVariableLocal("overdueTask");
     String group = (String) execution.getVariableLocal("escalateTo");
-    for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-        .taskDefinitionKey(taskKey).active().list()) {
+    var query = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).active();
+    if (taskKey != null) {
+      query.taskDefinitionKey(taskKey);
+    }
+    for (Task task : query.list()) {
       tasks.addCandidateGroup(task.getId(), group);
       history.record(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), null, "overdue",
           "超期督办:" + task.getName(), null, null, "已超过办理期限,已提交上级(" + group + ")督办");

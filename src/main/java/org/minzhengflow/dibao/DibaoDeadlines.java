@@ -40,6 +40,11 @@ public class DibaoDeadlines {
     return workingDays.dueIso(days(step));
   }
 
+  /** The whole case must be decided within this many working days of acceptance (timer for escalation). */
+  public String caseDueIso() {
+    return workingDays.dueIso(tables.policy("URBAN").caseDays());
+  }
+
   /** The public notice runs for calendar days (ISO-8601 duration for the timer). */
   public String noticeDuration() {
     return "P" + tables.policy("URBAN").noticeDays() + "D";

@@ -57,7 +57,7 @@ public class DibaoTables {
         decimal(row.get("spotCheckRate")).doubleValue(), integer(row, "noticeDays"), integer(row, "workingAgeMin"),
         integer(row, "workingAgeMaxMale"), integer(row, "workingAgeMaxFemale"), integer(row, "districtApprovalDays"),
         integer(row, "investigationDays"), integer(row, "streetReviewDays"), integer(row, "laborAssessmentDays"),
-        integer(row, "spotCheckDays"));
+        integer(row, "spotCheckDays"), integer(row, "caseDays"));
   }
 
   private static int integer(Map<String, Object> row, String name) {

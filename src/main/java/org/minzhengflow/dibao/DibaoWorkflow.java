@@ -139,8 +139,10 @@ public class DibaoWorkflow {
   public void publishNotice(String applicationNo) {
     DibaoCase c = cases.get(applicationNo);
     int days = tables.policy(c.areaType()).noticeDays();
+    // after an objection the case is noticed again: say so, and keep every round's notice
+    long round = history.of(applicationNo).stream().filter(e -> "objection".equals(e.step())).count() + 1;
     notices.issue(applicationNo, CaseNotices.Kind.PUBLIC_NOTICE, "最低生活保障公示",
-        "申请人:" + c.applicantName() + ";家庭人口:" + c.members().size() + "人;拟保障金额:每月" + yuan(c.monthlyAmount())
+        (round > 1 ? "(第" + round + "次公示)" : "") + "申请人:" + c.applicantName() + ";家庭人口:" + c.members().size() + "人;拟保障金额:每月" + yuan(c.monthlyAmount())
             + "元。公示期" + days + "天,如有异议,请向所在街道(乡镇)反映。");
     cases.setStatus(applicationNo, "PUBLIC_NOTICE");
   }

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Rules that hold for every user task of every process, added when a model is parsed so no
- * designer can forget them in Modeler: the conflict-of-interest check on completion.
+ * designer can forget them in Modeler: the conflict-of-interest check on claiming and completion.
  */
 @Component
 public class CaseTaskRulesPlugin extends AbstractProcessEnginePlugin {
@@ -38,6 +38,7 @@ public class CaseTaskRulesPlugin extends AbstractProcessEnginePlugin {
       @Override
       public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
         if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
+          behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, conflictOfInterest);
           behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_COMPLETE, conflictOfInterest);
         }
       }

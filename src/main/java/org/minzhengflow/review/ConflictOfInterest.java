@@ -25,7 +25,8 @@ public class ConflictOfInterest implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String actor = reviews.actor(task);
+    // on assignment the new assignee is the one to check, whoever made the assignment
+    String actor = EVENTNAME_ASSIGNMENT.equals(task.getEventName()) ? task.getAssignee() : reviews.actor(task);
     String applicationNo = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
     if (actor == null || applicationNo == null) {
       return;

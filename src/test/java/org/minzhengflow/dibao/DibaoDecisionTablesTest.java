@@ -244,7 +244,8 @@ class DibaoDecisionTablesTest {
         Map.entry("investigationDays", 3),
         Map.entry("streetReviewDays", 10),
         Map.entry("laborAssessmentDays", 10),
-        Map.entry("spotCheckDays", 20)));
+        Map.entry("spotCheckDays", 20),
+        Map.entry("caseDays", 30)));
   }
 
   // ---------------------------------------------------------------- Modeler layout

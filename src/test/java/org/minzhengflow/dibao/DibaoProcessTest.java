@@ -60,6 +60,7 @@ class DibaoProcessTest {
   @Autowired CaseNotices notices;
   @Autowired VerificationRegistry registry;
   @Autowired StaffRelatives relatives;
+  @Autowired DibaoDeadlines deadlines;
   @MockitoSpyBean EconomicStatusSource source;
 
   DibaoScenario scenario;
@@ -139,6 +140,9 @@ class DibaoProcessTest {
     assertThat(stored(pi).closeRelative()).isTrue();
 
     assertThatThrownBy(() -> scenario.investigate(pi.getId(), "xf1-worker2", "xf1-worker1")).hasMessageContaining("回避");
+    // nor even claim it
+    assertThatThrownBy(() -> tasks.claim(scenario.task(pi.getId(), "householdInvestigation").getId(), "xf1-worker2"))
+        .hasMessageContaining("回避");
     assertThatThrownBy(() -> scenario.investigate(pi.getId(), "xf1-worker1", "xf1-worker2")).hasMessageContaining("回避");
     assertThat(pi).isWaitingAt("householdInvestigation");
   }
@@ -235,6 +239,8 @@ class DibaoProcessTest {
     scenario.review(pi.getId(), "streetReview", "xf1-leader", "approve", null);
     assertThat(pi).isWaitingAt("Gateway_NoticePeriod");
     assertThat(stored(pi).status()).isEqualTo("PUBLIC_NOTICE");
+    assertThat(notices.of(pi.getBusinessKey())).filteredOn(n -> n.kind() == CaseNotices.Kind.PUBLIC_NOTICE).hasSize(2)
+        .last().extracting(CaseNotices.Notice::body).asString().startsWith("(第2次公示)");
     scenario.fireTimer(pi.getId(), "Event_NoticePeriodEnded");
     assertThat(pi).isWaitingAt("districtApproval");
   }
@@ -319,7 +325,8 @@ class DibaoProcessTest {
     doThrow(new EconomicStatusSource.SourceUnavailableException("核对中心连接超时", null)).when(source).lookup(any());
     DibaoApplications.Submitted submitted = scenario.submit(scenario.poorFamily(XF), "xf1-worker1");
     for (int i = 0; i < 3; i++) {
-      Job job = management.createJobQuery().processInstanceId(submitted.processInstanceId()).singleResult();
+      Job job = management.createJobQuery().processInstanceId(submitted.processInstanceId())
+          .activityId("Task_VerifyEconomicStatus").singleResult();
       assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining("核对中心连接超时");
     }
     Incident incident = runtime.createIncidentQuery().processInstanceId(submitted.processInstanceId()).singleResult();
@@ -327,7 +334,8 @@ class DibaoProcessTest {
     assertThat(incident.getActivityId()).isEqualTo("Task_VerifyEconomicStatus");
 
     reset(source);
-    Job failed = management.createJobQuery().processInstanceId(submitted.processInstanceId()).singleResult();
+    Job failed = management.createJobQuery().processInstanceId(submitted.processInstanceId())
+        .activityId("Task_VerifyEconomicStatus").singleResult();
     // what an operator's "retry" in Cockpit does: new retries, due now
     management.setJobRetries(failed.getId(), 1);
     management.setJobDuedate(failed.getId(), null);
@@ -343,6 +351,19 @@ class DibaoProcessTest {
     List<IdentityLink> links = tasks.getIdentityLinksForTask(scenario.task(pi.getId(), "householdInvestigation").getId());
     assertThat(links).extracting(IdentityLink::getGroupId).contains("street-230110001-caseworker", "street-230110001-leader");
     assertThat(pi).hasPassed("Task_EscalateHouseholdInvestigation").isWaitingAt("householdInvestigation");
+  }
+
+  @Test
+  void caseStillOpenThirtyWorkingDaysAfterAcceptanceIsEscalatedToTheDistrict() {
+    ProcessInstance pi = start(scenario.poorFamily(XF), "xf1-worker1");
+    var timer = management.createJobQuery().processInstanceId(pi.getId()).activityId("Event_CaseOverdue").singleResult();
+    // 30 working days on the official calendar, at the end of the working day
+    assertThat(timer.getDuedate().toInstant()).isEqualTo(java.time.OffsetDateTime.parse(deadlines.caseDueIso()).toInstant())
+        .isAfter(java.time.Instant.now().plus(java.time.Duration.ofDays(40)));
+    scenario.fireTimer(pi.getId(), "Event_CaseOverdue");
+    assertThat(pi).hasPassed("Task_EscalateCase").isWaitingAt("householdInvestigation");
+    List<IdentityLink> links = tasks.getIdentityLinksForTask(scenario.task(pi.getId(), "householdInvestigation").getId());
+    assertThat(links).extracting(IdentityLink::getGroupId).contains("district-230110-approver");
   }
 
   @Test
