@@ -52,7 +52,9 @@ public class ApiExceptionHandler {
   ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
     String field = "body";
     String message = "请求体不是有效的JSON";
-    if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+    boolean syntax = e.getMostSpecificCause() instanceof com.fasterxml.jackson.core.exc.StreamReadException
+        && !(e.getMostSpecificCause() instanceof JsonMappingException);
+    if (!syntax && e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       field = path(mapping.getPath());
       message = mapping instanceof InvalidFormatException ? "格式或取值无效" : "格式无效";
     }

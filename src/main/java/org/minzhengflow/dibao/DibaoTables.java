@@ -1,11 +1,11 @@
 package org.minzhengflow.dibao;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.variable.Variables;
+import org.minzhengflow.casework.DecisionTables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,39 +20,37 @@ public class DibaoTables {
 
     /** Per person per month, unrounded; annual standards are spread evenly over twelve months. */
     public BigDecimal monthly() {
-      return annual ? amount.divide(BigDecimal.valueOf(12), 10, java.math.RoundingMode.HALF_UP) : amount;
+      return annual ? amount.divide(BigDecimal.valueOf(12), 10, RoundingMode.HALF_UP) : amount;
     }
   }
 
   public record Tier(String code, String name, String assistance) {}
 
-  private final DecisionService decisions;
+  private final DecisionTables tables;
 
-  public DibaoTables(DecisionService decisions) {
-    this.decisions = decisions;
+  public DibaoTables(DecisionTables tables) {
+    this.tables = tables;
   }
 
   /** Null when no standard covers the date (before the first dated row). */
   public Standard standard(LocalDate applicationDate, String areaType) {
-    var result = decisions.evaluateDecisionTableByKey("dibaoStandard",
-        Variables.createVariables().putValue("applicationDate", DmnDates.of(applicationDate)).putValue("areaType", areaType));
-    if (result.isEmpty()) {
+    List<Map<String, Object>> rows = tables.evaluate("dibaoStandard",
+        Map.of("applicationDate", DmnDates.of(applicationDate), "areaType", areaType));
+    if (rows.isEmpty()) {
       return null;
     }
-    DmnDecisionRuleResult row = result.getSingleResult();
-    return new Standard(decimal(row.getEntry("standard")), "YEAR".equals(row.getEntry("period")), row.getEntry("source"));
+    Map<String, Object> row = rows.get(0);
+    return new Standard(decimal(row.get("standard")), "YEAR".equals(row.get("period")), (String) row.get("source"));
   }
 
   public Tier tier(String areaType, BigDecimal incomeRatio) {
-    DmnDecisionRuleResult row = decisions.evaluateDecisionTableByKey("dibaoTier",
-        Variables.createVariables().putValue("areaType", areaType).putValue("incomeRatio", incomeRatio.doubleValue()))
-        .getSingleResult();
-    return new Tier(row.getEntry("tier"), row.getEntry("tierName"), row.getEntry("assistance"));
+    Map<String, Object> row = tables.single("dibaoTier",
+        Map.of("areaType", areaType, "incomeRatio", incomeRatio.doubleValue()));
+    return new Tier((String) row.get("tier"), (String) row.get("tierName"), (String) row.get("assistance"));
   }
 
   public DibaoPolicy policy(String areaType) {
-    Map<String, Object> row = decisions.evaluateDecisionTableByKey("dibaoPolicy",
-        Variables.createVariables().putValue("areaType", areaType == null ? "URBAN" : areaType)).getSingleResult().getEntryMap();
+    Map<String, Object> row = tables.single("dibaoPolicy", Map.of("areaType", areaType == null ? "URBAN" : areaType));
     return new DibaoPolicy(integer(row, "assetMonths"), integer(row, "maxHouses"), decimal(row.get("extraRate")),
         decimal(row.get("spotCheckRate")).doubleValue(), integer(row, "noticeDays"), integer(row, "workingAgeMin"),
         integer(row, "workingAgeMaxMale"), integer(row, "workingAgeMaxFemale"), integer(row, "districtApprovalDays"),

@@ -2,9 +2,7 @@ package org.minzhengflow.eldercare;
 
 import java.math.BigDecimal;
 import java.util.Map;
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
+import org.minzhengflow.casework.DecisionTables;
 import org.springframework.stereotype.Component;
 
 /** Reads processes/eldercare.dmn: eligibility, ability class and the amounts or service hours. */
@@ -18,33 +16,28 @@ public class ElderCareTables {
 
   public record AbilityClass(String code, String name) {}
 
-  private final DecisionService decisions;
+  private final DecisionTables tables;
 
-  public ElderCareTables(DecisionService decisions) {
-    this.decisions = decisions;
+  public ElderCareTables(DecisionTables tables) {
+    this.tables = tables;
   }
 
   public Eligibility eligibility(String subsidyType, int age, int ageInTwoMonths, String hukouType,
       boolean hasEmployeePension, String assistanceStatus, boolean livingAlone, boolean lostOnlyChild) {
-    VariableMap input = Variables.createVariables().putValue("subsidyType", subsidyType).putValue("age", age)
-        .putValue("ageInTwoMonths", ageInTwoMonths).putValue("hukouType", hukouType)
-        .putValue("hasEmployeePension", hasEmployeePension).putValue("assistanceStatus", assistanceStatus)
-        .putValue("livingAlone", livingAlone).putValue("lostOnlyChild", lostOnlyChild);
-    Map<String, Object> row = decisions.evaluateDecisionTableByKey("eldercareEligibility", input).getSingleResult()
-        .getEntryMap();
+    Map<String, Object> row = tables.single("eldercareEligibility", Map.of("subsidyType", subsidyType, "age", age,
+        "ageInTwoMonths", ageInTwoMonths, "hukouType", hukouType, "hasEmployeePension", hasEmployeePension,
+        "assistanceStatus", assistanceStatus, "livingAlone", livingAlone, "lostOnlyChild", lostOnlyChild));
     return new Eligibility((Boolean) row.get("eligible"), (String) row.get("category"), (String) row.get("reason"));
   }
 
   public AbilityClass abilityClass(String grade) {
-    Map<String, Object> row = decisions.evaluateDecisionTableByKey("elderAbilityClass",
-        Variables.createVariables().putValue("abilityGrade", grade)).getSingleResult().getEntryMap();
+    Map<String, Object> row = tables.single("elderAbilityClass", Map.of("abilityGrade", grade));
     return new AbilityClass((String) row.get("abilityClass"), (String) row.get("abilityClassName"));
   }
 
   public Benefit benefit(String subsidyType, String category, String abilityClass) {
-    Map<String, Object> row = decisions.evaluateDecisionTableByKey("eldercareBenefit", Variables.createVariables()
-        .putValue("subsidyType", subsidyType).putValue("category", category)
-        .putValue("abilityClass", abilityClass == null ? "NONE" : abilityClass)).getSingleResult().getEntryMap();
+    Map<String, Object> row = tables.single("eldercareBenefit", Map.of("subsidyType", subsidyType, "category", category,
+        "abilityClass", abilityClass == null ? "NONE" : abilityClass));
     return new Benefit((Boolean) row.get("eligible"), new BigDecimal(row.get("monthlyAmount").toString()),
         ((Number) row.get("serviceHours")).intValue(), (String) row.get("categoryName"), (String) row.get("reason"));
   }

@@ -82,7 +82,9 @@ public class EngineRestErrorFormat extends OncePerRequestFilter {
     } else if (message == null || !CHINESE.matcher(message).find()) {
       message = ErrorBodies.defaultMessage(status);
     }
-    if (original != null && !original.equals(message)) {
+    if (status >= 500) {
+      answer.remove("detail"); // internal failures: no engine internals to callers
+    } else if (original != null && !original.equals(message)) {
       answer.put("detail", original);
     }
     answer.put("message", message);

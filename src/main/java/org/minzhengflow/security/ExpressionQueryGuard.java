@@ -13,7 +13,6 @@ import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
@@ -109,15 +108,30 @@ public class ExpressionQueryGuard extends OncePerRequestFilter {
     return false;
   }
 
-  private static String decode(String text) {
+  /**
+   * Percent-decodes what can be decoded and keeps the rest: a badly encoded neighbour ({@code x=%ZZ})
+   * must not make the guard fall back to the raw text, where {@code %24%7B} hides an expression.
+   */
+  static String decode(String text) {
     if (text == null) {
       return null;
     }
-    try {
-      return URLDecoder.decode(text, StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return text;
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(text.length());
+    byte[] raw = text.getBytes(StandardCharsets.UTF_8);
+    for (int i = 0; i < raw.length; i++) {
+      byte b = raw[i];
+      if (b == '%' && i + 2 < raw.length && hex(raw[i + 1]) >= 0 && hex(raw[i + 2]) >= 0) {
+        bytes.write(hex(raw[i + 1]) * 16 + hex(raw[i + 2]));
+        i += 2;
+      } else {
+        bytes.write(b == '+' ? ' ' : b);
+      }
     }
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  private static int hex(byte b) {
+    return Character.digit((char) b, 16);
   }
 
   private static void reject(HttpServletResponse response, String field) throws IOException {

@@ -1,0 +1,137 @@
+package org.minzhengflow.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+/**
+ * Camunda's REST errors reach clients in the project's format: field errors for 400, Chinese
+ * messages for people, Camunda's own {@code type} kept for Camunda clients.
+ */
+class EngineRestErrorFormatTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String HAN = "\\p{IsHan}";
+
+  @Test
+  void camundaBadRequestGainsFieldErrorsInChineseAndKeepsType() throws Exception {
+    String camunda = "{\"type\":\"InvalidRequestException\","
+        + "\"message\":\"Cannot set query parameter 'dueAfter' to value 'yesterday': Cannot convert value \\\"yesterday\\\" to java type java.util.Date\","
+        + "\"code\":0}";
+
+    JsonNode answer = rewrite(400, camunda);
+
+    assertThat(answer.path("type").asText()).isEqualTo("InvalidRequestException");
+    assertThat(answer.path("errors").isArray()).as("errors in %s", answer).isTrue();
+    assertThat(answer.path("errors")).hasSize(1);
+    JsonNode error = answer.path("errors").get(0);
+    assertThat(error.path("field").asText()).isNotBlank();
+    assertThat(error.path("message").asText()).containsPattern(HAN);
+    assertThat(answer.path("message").asText()).containsPattern(HAN);
+    assertThat(answer.path("detail").asText()).startsWith("Cannot set query parameter 'dueAfter'");
+  }
+
+  @Test
+  void unboundedQueryIsExplainedInChinese() throws Exception {
+    String camunda = "{\"type\":\"BadUserRequestException\",\"message\":\"An unbound number of results is forbidden!\"}";
+
+    JsonNode answer = rewrite(400, camunda);
+
+    assertThat(answer.path("errors").get(0).path("message").asText()).contains("maxResults").containsPattern(HAN);
+  }
+
+  @Test
+  void reviewValidationWrappedAsServerErrorBecomesFieldErrorOn400() throws Exception {
+    String camunda = "{\"type\":\"ProcessEngineException\",\"message\":"
+        + "\"Cannot complete task 4f9c2a: [opinion] 不同意时必须填写审核意见\",\"code\":0}";
+    MockHttpServletResponse response = new MockHttpServletResponse();
+
+    new EngineRestErrorFormat().doFilter(new MockHttpServletRequest("POST", "/engine-rest/task/4f9c2a/complete"),
+        response, answering(500, camunda));
+
+    assertThat(response.getStatus()).isEqualTo(400);
+    assertThat(response.getContentType()).startsWith("application/json");
+    JsonNode answer = JSON.readTree(response.getContentAsByteArray());
+    assertThat(answer.path("errors")).hasSize(1);
+    assertThat(answer.path("errors").get(0).path("field").asText()).isEqualTo("opinion");
+    assertThat(answer.path("errors").get(0).path("message").asText()).isEqualTo("不同意时必须填写审核意见");
+    assertThat(answer.path("type").asText()).isEqualTo("ProcessEngineException");
+  }
+
+  @Test
+  void englishNotFoundBecomesChineseWithOriginalAsDetail() throws Exception {
+    String camunda = "{\"type\":\"InvalidRequestException\",\"message\":\"No matching task with id 4f9c2a\",\"code\":0}";
+    MockHttpServletResponse response = new MockHttpServletResponse();
+
+    new EngineRestErrorFormat().doFilter(new MockHttpServletRequest("GET", "/engine-rest/task/4f9c2a"),
+        response, answering(404, camunda));
+
+    assertThat(response.getStatus()).isEqualTo(404);
+    JsonNode answer = JSON.readTree(response.getContentAsByteArray());
+    assertThat(answer.path("message").asText()).containsPattern(HAN).doesNotContain("No matching task");
+    assertThat(answer.path("detail").asText()).isEqualTo("No matching task with id 4f9c2a");
+    assertThat(answer.path("type").asText()).isEqualTo("InvalidRequestException");
+    assertThat(answer.has("errors")).as("no field errors outside 400: %s", answer).isFalse();
+  }
+
+  @Test
+  void bodyAlreadyInOurFormatIsLeftAlone() throws Exception {
+    String ours = "{\"errors\":[{\"field\":\"query\",\"message\":\"查询条件中不允许使用表达式(${…} 或 #{…})\"}]}";
+
+    assertThat(EngineRestErrorFormat.rewrite(400, ours.getBytes(StandardCharsets.UTF_8))).isNull();
+
+    MockHttpServletResponse response = new MockHttpServletResponse();
+    new EngineRestErrorFormat().doFilter(new MockHttpServletRequest("GET", "/engine-rest/task"), response,
+        answering(400, ours));
+    assertThat(response.getStatus()).isEqualTo(400);
+    assertThat(response.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(ours);
+  }
+
+  @Test
+  void chineseMessageOfOurOwnFiltersIsKept() throws Exception {
+    JsonNode answer = rewrite(401, "{\"message\":\"用户名或密码错误\"}");
+
+    assertThat(answer.path("message").asText()).isEqualTo("用户名或密码错误");
+    assertThat(answer.has("detail")).isFalse();
+  }
+
+  @Test
+  void successfulAnswersPassUnchanged() throws Exception {
+    String tasks = "[{\"id\":\"4f9c2a\",\"name\":\"Cannot complete task\"}]";
+    MockHttpServletResponse response = new MockHttpServletResponse();
+
+    new EngineRestErrorFormat().doFilter(new MockHttpServletRequest("GET", "/engine-rest/task"), response,
+        answering(200, tasks));
+
+    assertThat(response.getStatus()).isEqualTo(200);
+    assertThat(response.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(tasks);
+  }
+
+  private static JsonNode rewrite(int status, String body) throws IOException {
+    byte[] rewritten = EngineRestErrorFormat.rewrite(status, body.getBytes(StandardCharsets.UTF_8));
+    assertThat(rewritten).as("rewritten body").isNotNull();
+    return JSON.readTree(rewritten);
+  }
+
+  /** The engine REST API answering with the given status and JSON body. */
+  private static MockFilterChain answering(int status, String body) {
+    return new MockFilterChain(new HttpServlet() {
+      @Override
+      protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        resp.setStatus(status);
+        resp.setContentType("application/json");
+        resp.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+      }
+    });
+  }
+}

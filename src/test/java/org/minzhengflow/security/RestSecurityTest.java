@@ -1,0 +1,230 @@
+package org.minzhengflow.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.minzhengflow.identification.TestIds;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The REST APIs as a client sees them over HTTP: closed without valid credentials, Camunda's
+ * authorizations and the expression guard in force, errors in the contract's JSON format, staff
+ * sent to Tasklist with their Chinese filters.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class RestSecurityTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String HAN = "\\p{IsHan}";
+
+  private final HttpClient http = HttpClient.newBuilder()
+      .followRedirects(HttpClient.Redirect.NEVER)
+      .connectTimeout(Duration.ofSeconds(10))
+      .build();
+
+  @Value("${local.server.port}")
+  int port;
+
+  @Test
+  void engineRestWithoutCredentialsIsUnauthorized() throws Exception {
+    HttpResponse<String> response = send(get("/engine-rest/task?maxResults=5"));
+
+    assertUnauthorized(response);
+  }
+
+  @Test
+  void applicationApiWithoutCredentialsIsUnauthorized() throws Exception {
+    HttpResponse<String> response = send(get("/api/dibao/applications/X"));
+
+    assertUnauthorized(response);
+  }
+
+  @Test
+  void wrongPasswordIsUnauthorized() throws Exception {
+    // A user no other test here logs in as: Camunda delays the next login after a wrong password.
+    HttpResponse<String> response = send(as(get("/engine-rest/task?maxResults=5"), "market-reviewer", "wrong"));
+
+    assertUnauthorized(response);
+  }
+
+  @Test
+  void caseworkerListsTasks() throws Exception {
+    HttpResponse<String> response = send(as(get("/engine-rest/task?maxResults=5"), "xf1-worker1", "demo"));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(json(response).isArray()).isTrue();
+  }
+
+  @Test
+  void expressionInTaskQueryIsRejected() throws Exception {
+    HttpResponse<String> response = send(as(
+        get("/engine-rest/task?maxResults=5&assigneeExpression=%24%7BcurrentUser()%7D"), "xf1-worker1", "demo"));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    JsonNode error = json(response).path("errors").path(0);
+    assertThat(error.path("field").asText()).isEqualTo("query");
+    assertThat(error.path("message").asText()).containsPattern(HAN);
+  }
+
+  @Test
+  void expressionHiddenInTaskQueryBodyIsRejected() throws Exception {
+    HttpResponse<String> response = send(as(post("/engine-rest/task?maxResults=5",
+        "{\"orQueries\":[{\"candidateGroupsExpression\":\"\\u0024{currentUserGroups()}\"}]}"), "xf1-worker1", "demo"));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(json(response).path("errors").path(0).path("field").asText()).isEqualTo("body");
+  }
+
+  @Test
+  void unknownApplicationIsNotFound() throws Exception {
+    HttpResponse<String> response = send(as(get("/api/dibao/applications/NOPE"), "xf1-worker1", "demo"));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(404);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+        type -> assertThat(type).startsWith("application/json"));
+    assertThat(json(response).path("message").asText()).containsPattern(HAN);
+  }
+
+  @Test
+  void caseworkerMayNotLoadVerificationRecords() throws Exception {
+    HttpResponse<String> response = send(as(post("/api/verification-records",
+        "[{\"idNumber\":\"" + validId() + "\",\"kind\":\"WAGE\",\"amount\":3000}]"), "xf1-worker1", "demo"));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
+    assertThat(json(response).path("message").asText()).containsPattern(HAN);
+  }
+
+  @Test
+  void invalidVerificationRecordListsEveryInvalidField() throws Exception {
+    String valid = validId();
+    char wrongCheck = valid.charAt(17) == '0' ? '1' : '0';
+    String badCheckDigit = valid.substring(0, 17) + wrongCheck;
+
+    HttpResponse<String> response = send(as(post("/api/verification-records",
+        "[{\"idNumber\":\"" + badCheckDigit + "\",\"kind\":\"CAR\",\"amount\":-1}]"), "admin", "demo"));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    JsonNode errors = json(response).path("errors");
+    List<String> fields = new ArrayList<>();
+    errors.forEach(e -> {
+      fields.add(e.path("field").asText());
+      assertThat(e.path("message").asText()).containsPattern(HAN);
+    });
+    assertThat(fields).containsExactlyInAnyOrder("[0].idNumber", "[0].kind", "[0].amount");
+  }
+
+  /** Broken JSON is one problem of the whole body, not of some field: nothing in it could be read. */
+  @ParameterizedTest
+  @ValueSource(strings = {"{not json", "[{\"idNumber\":", "[{\"idNumber\":\"x\",}]"})
+  void malformedJsonIsRejectedAsBody(String body) throws Exception {
+    HttpResponse<String> response = send(as(post("/api/verification-records", body), "admin", "demo"));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    JsonNode errors = json(response).path("errors");
+    assertThat(errors).as(response.body()).hasSize(1);
+    assertThat(errors.path(0).path("field").asText()).as(response.body()).isEqualTo("body");
+    assertThat(errors.path(0).path("message").asText()).containsPattern(HAN);
+  }
+
+  @Test
+  void rootRedirectsToTasklist() throws Exception {
+    HttpResponse<String> response = send(get("/"));
+
+    assertRedirectToTasklist(response);
+  }
+
+  @Test
+  void camundaWelcomePageRedirectsToTasklist() throws Exception {
+    HttpResponse<String> response = send(get("/camunda/app/welcome/default/"));
+
+    assertRedirectToTasklist(response);
+  }
+
+  @Test
+  void streetCaseworkerSeesStreetFilters() throws Exception {
+    List<String> names = filterNames("xf1-worker1");
+
+    assertThat(names).contains("我的待办", "本街道待认领", "即将超期").doesNotContain("本单位待认领");
+  }
+
+  @Test
+  void districtApproverSeesBureauFilters() throws Exception {
+    List<String> names = filterNames("dl-approver");
+
+    assertThat(names).contains("我的待办", "本单位待认领", "即将超期").doesNotContain("本街道待认领");
+  }
+
+  private List<String> filterNames(String user) throws IOException, InterruptedException {
+    HttpResponse<String> response = send(as(get("/engine-rest/filter?maxResults=50"), user, "demo"));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    List<String> names = new ArrayList<>();
+    json(response).forEach(filter -> names.add(filter.path("name").asText()));
+    return names;
+  }
+
+  private static String validId() {
+    return TestIds.idNumber("230110", LocalDate.of(1962, 3, 14), 21, true);
+  }
+
+  private static void assertUnauthorized(HttpResponse<String> response) throws IOException {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
+    assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+        header -> assertThat(header).startsWith("Basic"));
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+        type -> assertThat(type).startsWith("application/json"));
+    assertThat(JSON.readTree(response.body()).path("message").asText()).containsPattern(HAN);
+  }
+
+  private static void assertRedirectToTasklist(HttpResponse<String> response) {
+    assertThat(response.statusCode()).isIn(301, 302, 303, 307, 308);
+    assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
+        location -> assertThat(URI.create(location).getPath()).isEqualTo("/camunda/app/tasklist/"));
+  }
+
+  private HttpRequest.Builder get(String path) {
+    return HttpRequest.newBuilder(uri(path)).GET().header("Accept", "application/json");
+  }
+
+  private HttpRequest.Builder post(String path, String json) {
+    return HttpRequest.newBuilder(uri(path))
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+  }
+
+  private static HttpRequest.Builder as(HttpRequest.Builder request, String user, String password) {
+    String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return request.header("Authorization", "Basic " + credentials);
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    return http.send(request.timeout(Duration.ofSeconds(30)).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://localhost:" + port + path);
+  }
+
+  private static JsonNode json(HttpResponse<String> response) throws IOException {
+    return JSON.readTree(response.body());
+  }
+}
