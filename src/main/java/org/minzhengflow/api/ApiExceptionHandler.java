@@ -51,7 +51,8 @@ public class ApiExceptionHandler {
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
     String field = "body";
-    String message = "请求体不是有效的JSON";
+    String message = e.getMostSpecificCause() instanceof com.fasterxml.jackson.core.exc.StreamReadException
+        || e.getCause() == null ? "请求体不是有效的JSON" : "请求体格式不符合要求";
     boolean syntax = e.getMostSpecificCause() instanceof com.fasterxml.jackson.core.exc.StreamReadException
         && !(e.getMostSpecificCause() instanceof JsonMappingException);
     if (!syntax && e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {

@@ -104,6 +104,14 @@ class RestSecurityTest {
   }
 
   @Test
+  void pathTheServerRefusesIsAnsweredInJsonNotHtml() throws Exception {
+    HttpResponse<String> response = send(as(get("/api/dibao/applications/%00%ff"), "xf1-worker1", "demo"));
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).doesNotContain("<html").doesNotContain("Tomcat");
+    assertThat(json(response).path("message").asText()).isEqualTo("请求无效");
+  }
+
+  @Test
   void caseworkerMayNotLoadVerificationRecords() throws Exception {
     HttpResponse<String> response = send(as(post("/api/verification-records",
         "[{\"idNumber\":\"" + validId() + "\",\"kind\":\"WAGE\",\"amount\":3000}]"), "xf1-worker1", "demo"));
