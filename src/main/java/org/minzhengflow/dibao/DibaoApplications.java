@@ -7,13 +7,9 @@ import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.minzhengflow.api.ApiException;
-import org.minzhengflow.casework.ApplicationNumbers;
-import org.minzhengflow.casework.BenefitClaims;
-import org.minzhengflow.casework.CaseStarter;
-import org.minzhengflow.casework.CasePeople;
+import org.minzhengflow.casework.CaseIntake;
 import org.minzhengflow.identification.IdNumber;
 import org.minzhengflow.organization.CandidateGroups;
-import org.minzhengflow.organization.CaseAuthorizations;
 import org.minzhengflow.organization.Jurisdiction;
 import org.minzhengflow.organization.JurisdictionAccess;
 import org.minzhengflow.organization.JurisdictionRepository;
@@ -36,54 +32,39 @@ public class DibaoApplications {
   private final DibaoApplicationValidator validator;
   private final DibaoCases cases;
   private final DibaoTables tables;
-  private final ApplicationNumbers numbers;
-  private final BenefitClaims claims;
-  private final CasePeople people;
   private final CaseHistory history;
   private final JurisdictionRepository jurisdictions;
   private final JurisdictionAccess access;
   private final CandidateGroups groups;
-  private final CaseAuthorizations authorizations;
-  private final CaseStarter starter;
+  private final CaseIntake intake;
   private final Clock clock;
 
-  public DibaoApplications(DibaoApplicationValidator validator, DibaoCases cases, DibaoTables tables,
-      ApplicationNumbers numbers, BenefitClaims claims, CasePeople people, CaseHistory history,
-      JurisdictionRepository jurisdictions, JurisdictionAccess access, CandidateGroups groups,
-      CaseAuthorizations authorizations, CaseStarter starter, Clock clock) {
+  public DibaoApplications(DibaoApplicationValidator validator, DibaoCases cases, DibaoTables tables, CaseHistory history,
+      JurisdictionRepository jurisdictions, JurisdictionAccess access, CandidateGroups groups, CaseIntake intake, Clock clock) {
     this.validator = validator;
     this.cases = cases;
     this.tables = tables;
-    this.numbers = numbers;
-    this.claims = claims;
-    this.people = people;
     this.history = history;
     this.jurisdictions = jurisdictions;
     this.access = access;
     this.groups = groups;
-    this.authorizations = authorizations;
-    this.starter = starter;
+    this.intake = intake;
     this.clock = clock;
   }
 
-  public record Submitted(String applicationNo, String processInstanceId, String status) {}
-
   @Transactional
-  public Submitted submit(DibaoApplicationRequest request, StaffUser user) {
+  public CaseIntake.Submitted submit(DibaoApplicationRequest request, StaffUser user) {
     validator.validate(request);
     if (!access.canFileForStreet(user, request.streetCode())) {
       throw ApiException.forbidden("只有本街道(乡镇)的经办人可以受理该街道的低保申请");
     }
     Jurisdiction street = jurisdictions.findStreet(request.streetCode()).orElseThrow();
     Jurisdiction district = jurisdictions.districtOf(street);
-    String applicationNo = numbers.next("DB");
-    List<String> ids = request.members().stream().map(m -> m.idNumber().toUpperCase()).toList();
-    claims.claim(BENEFIT, applicationNo, ids, "低保");
-
+    String applicationNo = intake.reserve("DB", BENEFIT, "低保", request.members().stream()
+        .map(m -> new CaseIntake.Person(m.idNumber().toUpperCase(), m.name().trim())).toList());
     String applicantName = request.members().stream()
         .filter(m -> m.idNumber().equalsIgnoreCase(request.applicantIdNumber())).findFirst().orElseThrow().name().trim();
     cases.insert(applicationNo, request, applicantName, user.userId(), clock.instant());
-    request.members().forEach(m -> people.add(applicationNo, m.idNumber().toUpperCase(), m.name().trim()));
 
     DibaoPolicy policy = tables.policy(request.areaType());
     Map<String, Object> variables = Variables.createVariables()
@@ -93,13 +74,11 @@ public class DibaoApplications {
         .putValue("pilotDistrict", district.pilotOneLevel())
         .putValue("needsLaborAssessment", needsLaborAssessment(request, policy, java.time.LocalDate.now(clock)))
         .putValue("householdSize", request.members().size());
-    ProcessInstance instance = starter.start(PROCESS_KEY, applicationNo, variables);
-    cases.setProcessInstance(applicationNo, instance.getId());
-    authorizations.grantRead(instance.getId(), List.of(groups.streetCaseworkers(street.code()),
-        groups.streetLeaders(street.code()), groups.districtApproversOfStreet(street.code()), groups.cityApprovers()));
-    history.record(applicationNo, instance.getId(), null, "submitted", "受理申请", user.userId(), null,
+    ProcessInstance instance = intake.start(PROCESS_KEY, applicationNo, variables,
+        groups.streetCaseReaders(street.code()), user.userId(),
         "受理" + applicantName + "家庭(" + request.members().size() + "人)的低保申请");
-    return new Submitted(applicationNo, instance.getId(), "IN_REVIEW");
+    cases.setProcessInstance(applicationNo, instance.getId());
+    return new CaseIntake.Submitted(applicationNo, instance.getId(), "IN_REVIEW");
   }
 
   /** A working-age member who declares partial or no capacity to work needs an assessment. */

@@ -3,6 +3,7 @@ package org.minzhengflow.dibao;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.minzhengflow.api.CurrentUser;
+import org.minzhengflow.casework.CaseIntake;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,7 +25,7 @@ public class DibaoController {
 
   @PostMapping("/api/dibao/applications")
   @ResponseStatus(HttpStatus.CREATED)
-  public DibaoApplications.Submitted submit(@RequestBody(required = false) DibaoApplicationRequest request,
+  public CaseIntake.Submitted submit(@RequestBody(required = false) DibaoApplicationRequest request,
       HttpServletRequest http) {
     return applications.submit(request, CurrentUser.of(http));
   }

@@ -8,15 +8,11 @@ import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.minzhengflow.api.ApiException;
-import org.minzhengflow.casework.ApplicationNumbers;
+import org.minzhengflow.casework.CaseIntake;
 import org.minzhengflow.casework.AssistanceStatuses;
-import org.minzhengflow.casework.BenefitClaims;
-import org.minzhengflow.casework.CaseStarter;
 import org.minzhengflow.casework.BenefitRecords;
-import org.minzhengflow.casework.CasePeople;
 import org.minzhengflow.identification.IdNumber;
 import org.minzhengflow.organization.CandidateGroups;
-import org.minzhengflow.organization.CaseAuthorizations;
 import org.minzhengflow.organization.JurisdictionAccess;
 import org.minzhengflow.organization.StaffUser;
 import org.minzhengflow.review.CaseHistory;
@@ -39,41 +35,30 @@ public class ElderCareApplications {
   private final ElderCareTables tables;
   private final ElderCareCases cases;
   private final AssistanceStatuses statuses;
-  private final ApplicationNumbers numbers;
-  private final BenefitClaims claims;
   private final BenefitRecords benefits;
-  private final CasePeople people;
   private final CaseHistory history;
   private final JurisdictionAccess access;
   private final CandidateGroups groups;
-  private final CaseAuthorizations authorizations;
-  private final CaseStarter starter;
+  private final CaseIntake intake;
   private final Clock clock;
 
   public ElderCareApplications(ElderCareValidator validator, ElderCareTables tables, ElderCareCases cases,
-      AssistanceStatuses statuses, ApplicationNumbers numbers, BenefitClaims claims, BenefitRecords benefits,
-      CasePeople people, CaseHistory history, JurisdictionAccess access, CandidateGroups groups,
-      CaseAuthorizations authorizations, CaseStarter starter, Clock clock) {
+      AssistanceStatuses statuses, BenefitRecords benefits, CaseHistory history, JurisdictionAccess access,
+      CandidateGroups groups, CaseIntake intake, Clock clock) {
     this.validator = validator;
     this.tables = tables;
     this.cases = cases;
     this.statuses = statuses;
-    this.numbers = numbers;
-    this.claims = claims;
     this.benefits = benefits;
-    this.people = people;
     this.history = history;
     this.access = access;
     this.groups = groups;
-    this.authorizations = authorizations;
-    this.starter = starter;
+    this.intake = intake;
     this.clock = clock;
   }
 
-  public record Submitted(String applicationNo, String processInstanceId, String status) {}
-
   @Transactional
-  public Submitted submit(ElderCareRequest request, StaffUser user) {
+  public CaseIntake.Submitted submit(ElderCareRequest request, StaffUser user) {
     validator.validate(request);
     if (!access.canFileForStreet(user, request.streetCode())) {
       throw ApiException.forbidden("只有本街道(乡镇)的经办人可以受理该街道的养老补贴申请");
@@ -88,25 +73,22 @@ public class ElderCareApplications {
     if (!eligibility.eligible()) {
       throw ApiException.unprocessable(explain(eligibility.reason(), request.subsidyType(), id));
     }
-    String applicationNo = numbers.next("YL");
-    claims.claim("ELDER_" + request.subsidyType(), applicationNo, List.of(id.value()), typeName(request.subsidyType()));
+    String applicationNo = intake.reserve("YL", "ELDER_" + request.subsidyType(), typeName(request.subsidyType()),
+        List.of(new CaseIntake.Person(id.value(), elder.name().trim())));
     cases.insert(applicationNo, request, status, eligibility.category(), user.userId(), clock.instant());
-    people.add(applicationNo, id.value(), elder.name().trim());
 
     Map<String, Object> variables = Variables.createVariables()
         .putValue("applicationNo", applicationNo)
         .putValue("applicantName", elder.name().trim())
         .putValue("streetCode", request.streetCode())
         .putValue("subsidyType", request.subsidyType());
-    ProcessInstance instance = starter.start(PROCESS_KEY, applicationNo, variables);
-    cases.setProcessInstance(applicationNo, instance.getId());
-    authorizations.grantRead(instance.getId(), List.of(groups.streetCaseworkers(request.streetCode()),
-        groups.streetLeaders(request.streetCode()), groups.districtApproversOfStreet(request.streetCode()),
-        groups.cityApprovers(), groups.assessmentAgency()));
-    history.record(applicationNo, instance.getId(), null, "submitted", "受理申请", user.userId(), null,
+    List<String> readers = new java.util.ArrayList<>(groups.streetCaseReaders(request.streetCode()));
+    readers.add(groups.assessmentAgency());
+    ProcessInstance instance = intake.start(PROCESS_KEY, applicationNo, variables, readers, user.userId(),
         "受理" + elder.name().trim() + "(" + id.ageOn(today) + "周岁)的" + typeName(request.subsidyType()) + "申请;救助身份:"
             + AssistanceStatuses.label(status) + "(以本系统救助记录为准)");
-    return new Submitted(applicationNo, instance.getId(), "IN_REVIEW");
+    cases.setProcessInstance(applicationNo, instance.getId());
+    return new CaseIntake.Submitted(applicationNo, instance.getId(), "IN_REVIEW");
   }
 
   /** Adds what the elder can do about it: the earliest date for those not yet 80, the status basis. */

@@ -3,6 +3,7 @@ package org.minzhengflow.eldercare;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.minzhengflow.api.CurrentUser;
+import org.minzhengflow.casework.CaseIntake;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,7 +25,7 @@ public class ElderCareController {
 
   @PostMapping("/api/eldercare/applications")
   @ResponseStatus(HttpStatus.CREATED)
-  public ElderCareApplications.Submitted submit(@RequestBody(required = false) ElderCareRequest request,
+  public CaseIntake.Submitted submit(@RequestBody(required = false) ElderCareRequest request,
       HttpServletRequest http) {
     return applications.submit(request, CurrentUser.of(http));
   }

@@ -33,6 +33,12 @@ public class CandidateGroups {
         .orElseThrow(() -> new IllegalArgumentException("unknown district " + districtCode)).code());
   }
 
+  /** Who may read a case of the street: its caseworkers and leaders, the district and city bureaus. */
+  public java.util.List<String> streetCaseReaders(String streetCode) {
+    return java.util.List.of(streetCaseworkers(streetCode), streetLeaders(streetCode),
+        districtApproversOfStreet(streetCode), cityApprovers());
+  }
+
   public String cityApprovers() {
     return Role.CITY_APPROVER.groupId(jurisdictions.city().code());
   }

@@ -78,7 +78,7 @@ class DibaoProcessTest {
   }
 
   private ProcessInstance start(DibaoApplicationRequest request, String user) {
-    DibaoApplications.Submitted submitted = scenario.submit(request, user);
+    org.minzhengflow.casework.CaseIntake.Submitted submitted = scenario.submit(request, user);
     ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(submitted.processInstanceId()).singleResult();
     scenario.runJobs();
     return instance;
@@ -323,7 +323,7 @@ class DibaoProcessTest {
   @Test
   void unreachableVerificationSourceBecomesAnIncidentAndResumesOnRetry() {
     doThrow(new EconomicStatusSource.SourceUnavailableException("核对中心连接超时", null)).when(source).lookup(any());
-    DibaoApplications.Submitted submitted = scenario.submit(scenario.poorFamily(XF), "xf1-worker1");
+    org.minzhengflow.casework.CaseIntake.Submitted submitted = scenario.submit(scenario.poorFamily(XF), "xf1-worker1");
     for (int i = 0; i < 3; i++) {
       Job job = management.createJobQuery().processInstanceId(submitted.processInstanceId())
           .activityId("Task_VerifyEconomicStatus").singleResult();

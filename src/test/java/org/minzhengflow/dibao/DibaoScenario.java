@@ -55,7 +55,7 @@ public class DibaoScenario {
     return request(street, "URBAN", members);
   }
 
-  public DibaoApplications.Submitted submit(DibaoApplicationRequest request, String user) {
+  public org.minzhengflow.casework.CaseIntake.Submitted submit(DibaoApplicationRequest request, String user) {
     return applications.submit(request, staff(user));
   }
 

@@ -70,7 +70,7 @@ class ElderCareProcessTest {
   }
 
   private ProcessInstance start(ElderCareRequest request) {
-    ElderCareApplications.Submitted s = applications.submit(request, scenario.staff("xf1-worker1"));
+    org.minzhengflow.casework.CaseIntake.Submitted s = applications.submit(request, scenario.staff("xf1-worker1"));
     ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceId(s.processInstanceId()).singleResult();
     scenario.runJobs();
     return pi;
