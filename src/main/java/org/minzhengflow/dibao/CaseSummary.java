@@ -45,10 +45,11 @@ public class CaseSummary implements TaskListener {
     }
     s.append("\n\n| 姓名 | 身份证号 | 关系 | 申报月收入 | 核对月收入 | 劳动能力 | 残疾/重病 |\n|---|---|---|---|---|---|---|\n");
     for (Member m : c.members()) {
-      s.append("| ").append(m.name()).append(" | ").append(m.id().masked()).append(" | ").append(m.relation())
+      s.append("| ").append(m.name()).append(" | ").append(m.id().masked()).append(" | ").append(relation(m.relation()))
           .append(" | ").append(DibaoWorkflow.yuan(m.monthlyIncome())).append(" | ")
           .append(m.verifiedIncome() == null ? "—" : DibaoWorkflow.yuan(m.verifiedIncome())).append(" | ")
-          .append(m.assessedCapacity() != null ? m.assessedCapacity() + "(评估)" : m.laborCapacity()).append(" | ")
+          .append(m.assessedCapacity() != null ? capacity(m.assessedCapacity()) + "(评估)" : capacity(m.laborCapacity()))
+          .append(" | ")
           .append(m.disabilityGrade() == null ? "" : m.disabilityGrade() + "级残疾 ").append(m.seriousIllness() ? "重病" : "")
           .append(" |\n");
     }
@@ -77,5 +78,23 @@ public class CaseSummary implements TaskListener {
           .append("(工作日计算)\n");
     }
     return s.toString();
+  }
+
+  static String relation(String code) {
+    return switch (code) {
+      case "SELF" -> "本人";
+      case "SPOUSE" -> "配偶";
+      case "CHILD" -> "子女";
+      case "PARENT" -> "父母";
+      default -> "其他";
+    };
+  }
+
+  static String capacity(String code) {
+    return switch (code) {
+      case "FULL" -> "有劳动能力";
+      case "PARTIAL" -> "部分丧失劳动能力";
+      default -> "完全丧失劳动能力";
+    };
   }
 }

@@ -64,11 +64,7 @@ public class LaborAssessmentRules implements TaskListener {
     for (Member m : c.members()) {
       String r = results.get(m.idNumber());
       if (r != null) {
-        text.append(m.name()).append(" ").append(switch (r) {
-          case "FULL" -> "完全劳动能力";
-          case "PARTIAL" -> "部分丧失劳动能力";
-          default -> "完全丧失劳动能力";
-        }).append(";");
+        text.append(m.name()).append(" ").append(CaseSummary.capacity(r)).append(";");
       }
     }
     return text.toString();
