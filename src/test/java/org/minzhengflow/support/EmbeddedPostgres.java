@@ -16,6 +16,14 @@ public final class EmbeddedPostgres {
   private EmbeddedPostgres() {}
 
   public static synchronized void register(DynamicPropertyRegistry registry) {
+    String url = newDatabase();
+    registry.add("spring.datasource.url", () -> url);
+    registry.add("spring.datasource.username", () -> "postgres");
+    registry.add("spring.datasource.password", () -> "postgres");
+  }
+
+  /** A new empty database on the shared server; user and password are both {@code postgres}. */
+  public static synchronized String newDatabase() {
     if (server == null) {
       try {
         server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().start();
@@ -36,9 +44,6 @@ public final class EmbeddedPostgres {
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException(e);
     }
-    String url = server.getJdbcUrl("postgres", database);
-    registry.add("spring.datasource.url", () -> url);
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("spring.datasource.password", () -> "postgres");
+    return server.getJdbcUrl("postgres", database);
   }
 }
