@@ -43,4 +43,27 @@ class PostgresProfileIT {
       assertThat(http.get("xf1-worker1", "/engine-rest/task?maxResults=1").status()).isEqualTo(401);
     }
   }
+
+  @Test
+  void twoNodesStartingTogetherOnOneDatabaseSetUpTheOrganisationOnce() throws Exception {
+    String url = EmbeddedPostgres.newDatabase();
+    // the first start creates the schemas; the race that matters is the organisation set-up
+    start(url, "--ADMIN_PASSWORD=Hrb-minzheng-2026").close();
+    try (var jdbc = java.sql.DriverManager.getConnection(url, "postgres", "postgres");
+         var clear = jdbc.createStatement()) {
+      clear.execute("delete from act_ru_filter");
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var first = pool.submit(() -> start(url, "--ADMIN_PASSWORD=Hrb-minzheng-2026"));
+      var second = pool.submit(() -> start(url, "--ADMIN_PASSWORD=Hrb-minzheng-2026"));
+      try (ConfigurableApplicationContext a = first.get(); ConfigurableApplicationContext b = second.get()) {
+        var filters = a.getBean(org.camunda.bpm.engine.FilterService.class);
+        assertThat(filters.createFilterQuery().filterName("我的待办").count()).isOne();
+        assertThat(b.getBean(IdentityService.class).createUserQuery().count()).isOne();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }
