@@ -5,6 +5,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,11 +25,16 @@ public class CaseStarter {
     this.identity = identity;
   }
 
+  /** Transient marker: present only while the application itself starts a case. */
+  public static final String ACCEPTED_BY_APPLICATION = "acceptedByApplication";
+
   public ProcessInstance start(String processKey, String applicationNo, Map<String, Object> variables) {
     Authentication current = identity.getCurrentAuthentication();
     identity.clearAuthentication();
     try {
-      return runtime.startProcessInstanceByKey(processKey, applicationNo, variables);
+      VariableMap withMarker = Variables.fromMap(variables)
+          .putValueTyped(ACCEPTED_BY_APPLICATION, Variables.booleanValue(true, true));
+      return runtime.startProcessInstanceByKey(processKey, applicationNo, withMarker);
     } finally {
       if (current != null) {
         identity.setAuthentication(current);

@@ -15,11 +15,25 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
- * Rules that hold for every user task of every process, added when a model is parsed so no
- * designer can forget them in Modeler: the conflict-of-interest check on claiming and completion.
+ * Rules that hold for every case process, added when a model is parsed so no designer can forget
+ * them in Modeler: the conflict-of-interest check on claiming and completing every user task, and
+ * cases start only through the application API.
  */
 @Component
 public class CaseTaskRulesPlugin extends AbstractProcessEnginePlugin {
+
+  /** The start event of every case process; such a process starts only through the application API. */
+  public static final String CASE_START = "StartEvent_Submitted";
+
+  /**
+   * A case started any other way (e.g. an administrator through the engine REST API) would have no
+   * application behind it: refused with 400 before anything is stored.
+   */
+  static final org.camunda.bpm.engine.delegate.ExecutionListener ONLY_THROUGH_API = execution -> {
+    if (!Boolean.TRUE.equals(execution.getVariable(org.minzhengflow.casework.CaseStarter.ACCEPTED_BY_APPLICATION))) {
+      throw ReviewRules.invalid("processDefinitionKey", "申请须通过应用接口 /api/…/applications 受理,不能直接启动流程");
+    }
+  };
 
   private final TaskListener conflictOfInterest;
 
@@ -35,6 +49,13 @@ public class CaseTaskRulesPlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomPreBPMNParseListeners(listeners);
     }
     listeners.add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseStartEvent(Element startEventElement, ScopeImpl scope, ActivityImpl activity) {
+        if (CASE_START.equals(activity.getId())) {
+          activity.addListener(org.camunda.bpm.engine.delegate.ExecutionListener.EVENTNAME_START, ONLY_THROUGH_API);
+        }
+      }
+
       @Override
       public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
         if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {

@@ -112,6 +112,17 @@ class RestSecurityTest {
   }
 
   @Test
+  void evenAnAdministratorCannotStartACaseAroundTheApplicationApi() throws Exception {
+    HttpResponse<String> response = send(as(post("/engine-rest/process-definition/key/dibao/start",
+        "{\"businessKey\":\"FAKE1\"}"), "admin", "demo"));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(json(response).path("errors").get(0).path("field").asText()).isEqualTo("processDefinitionKey");
+    HttpResponse<String> instances = send(as(get("/engine-rest/process-instance?businessKey=FAKE1&maxResults=5"),
+        "admin", "demo"));
+    assertThat(json(instances).size()).isZero();
+  }
+
+  @Test
   void caseworkerMayNotLoadVerificationRecords() throws Exception {
     HttpResponse<String> response = send(as(post("/api/verification-records",
         "[{\"idNumber\":\"" + validId() + "\",\"kind\":\"WAGE\",\"amount\":3000}]"), "xf1-worker1", "demo"));
