@@ -18,6 +18,8 @@ public class DibaoApplicationValidator {
   static final BigDecimal MAX_MONEY = new BigDecimal("100000000");
   private static final Set<String> RELATIONS = Set.of("SELF", "SPOUSE", "CHILD", "PARENT", "OTHER");
   private static final Set<String> CAPACITIES = Set.of("FULL", "PARTIAL", "NONE");
+  static final Set<String> DISABILITY_TYPES =
+      Set.of("PHYSICAL", "VISUAL", "HEARING", "SPEECH", "INTELLECTUAL", "MENTAL", "MULTIPLE");
 
   private final JurisdictionRepository jurisdictions;
 
@@ -94,6 +96,12 @@ public class DibaoApplicationValidator {
       }
       if (m.disabilityGrade() != null && (m.disabilityGrade() < 1 || m.disabilityGrade() > 4)) {
         p.add(at + "disabilityGrade", "残疾等级必须是1至4级或不填");
+      }
+      if (m.disabilityType() != null && !DISABILITY_TYPES.contains(m.disabilityType())) {
+        p.add(at + "disabilityType", "残疾类别必须是 PHYSICAL、VISUAL、HEARING、SPEECH、INTELLECTUAL、MENTAL、MULTIPLE 之一或不填");
+      }
+      if (m.disabilityType() != null && m.disabilityGrade() == null) {
+        p.add(at + "disabilityGrade", "填写残疾类别时须同时填写残疾等级");
       }
     }
     if (applicant != null && !applicantListed) {

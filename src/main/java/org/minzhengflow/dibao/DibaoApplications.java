@@ -107,6 +107,9 @@ public class DibaoApplications {
     body.put("standard", c.standard());
     body.put("perCapitaIncome", c.perCapitaIncome());
     body.put("householdSize", c.members().size());
+    if (!c.coveredAlone().isEmpty()) {
+      body.put("coveredAlone", c.coveredAlone().stream().map(Member::name).toList());
+    }
     body.put("closeRelative", c.closeRelative());
     body.put("paymentFrom", c.paymentFrom());
     body.put("reasons", c.reasons());

@@ -50,4 +50,19 @@ public final class DibaoCalculation {
     BigDecimal amount = gap.max(BigDecimal.ZERO).add(extras);
     return amount.setScale(0, RoundingMode.CEILING);
   }
+
+  /**
+   * 单人户: each member covered alone is treated as a household of one — the standard less that
+   * member's own counted income, plus the 分类施保 extra when it applies — rounded once.
+   */
+  public static BigDecimal singlePersonAmount(List<Member> coveredAlone, DibaoTables.Standard standard,
+      BigDecimal extraRate, LocalDate on) {
+    BigDecimal monthlyStandard = standard.monthly();
+    BigDecimal total = BigDecimal.ZERO;
+    for (Member m : coveredAlone) {
+      total = total.add(monthlyStandard.subtract(m.countedIncome()).max(BigDecimal.ZERO));
+    }
+    BigDecimal extras = monthlyStandard.multiply(extraRate).multiply(BigDecimal.valueOf(extraMembers(coveredAlone, on)));
+    return total.add(extras).setScale(0, RoundingMode.CEILING);
+  }
 }

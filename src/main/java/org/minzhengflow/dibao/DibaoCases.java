@@ -39,9 +39,9 @@ public class DibaoCases {
     for (DibaoApplicationRequest.Member m : r.members()) {
       jdbc.sql("""
           insert into dibao_member (application_no, seq, name, id_number, relation, monthly_income, labor_capacity,
-            disability_grade, serious_illness) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+            disability_grade, serious_illness, disability_type) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
           .params(applicationNo, seq++, m.name().trim(), m.idNumber().toUpperCase(), m.relation(), m.monthlyIncome(),
-              m.laborCapacity(), m.disabilityGrade(), Boolean.TRUE.equals(m.seriousIllness()))
+              m.laborCapacity(), m.disabilityGrade(), Boolean.TRUE.equals(m.seriousIllness()), m.disabilityType())
           .update();
     }
   }
@@ -54,11 +54,12 @@ public class DibaoCases {
   public Optional<DibaoCase> find(String applicationNo) {
     List<Member> members = jdbc.sql("""
         select seq, name, id_number, relation, monthly_income, verified_income, labor_capacity, assessed_capacity,
-               disability_grade, serious_illness from dibao_member where application_no = ? order by seq""")
+               disability_grade, serious_illness, disability_type, covered_alone
+        from dibao_member where application_no = ? order by seq""")
         .param(applicationNo)
         .query((rs, i) -> new Member(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
             rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getString(7), rs.getString(8),
-            (Integer) rs.getObject(9, Integer.class), rs.getBoolean(10)))
+            (Integer) rs.getObject(9, Integer.class), rs.getBoolean(10), rs.getString(11), rs.getBoolean(12)))
         .list();
     return jdbc.sql("""
         select application_no, process_instance_id, street_code, area_type, applicant_id_number, applicant_name,
@@ -83,6 +84,17 @@ public class DibaoCases {
   public void setAssessedCapacity(String applicationNo, String idNumber, String capacity) {
     jdbc.sql("update dibao_member set assessed_capacity = ? where application_no = ? and id_number = ?")
         .params(capacity, applicationNo, idNumber).update();
+  }
+
+  /** 单人户: which members are covered alone (none when the whole household is). */
+  public void setCoveredAlone(String applicationNo, java.util.Collection<String> idNumbers) {
+    jdbc.sql("update dibao_member set covered_alone = false where application_no = ?").param(applicationNo).update();
+    for (String id : idNumbers) {
+      jdbc.sql("update dibao_member set covered_alone = true where application_no = ? and id_number = ?")
+          .params(applicationNo, id).update();
+    }
+    jdbc.sql("update dibao_application set single_person = ? where application_no = ?")
+        .params(!idNumbers.isEmpty(), applicationNo).update();
   }
 
   public void setCloseRelative(String applicationNo, boolean closeRelative) {

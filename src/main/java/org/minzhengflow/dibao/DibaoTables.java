@@ -49,6 +49,15 @@ public class DibaoTables {
     return new Tier((String) row.get("tier"), (String) row.get("tierName"), (String) row.get("assistance"));
   }
 
+  /** 单人户: may this member of a household of the given tier be covered alone? */
+  public boolean coveredAlone(String householdTier, Member member) {
+    Map<String, Object> row = tables.single("dibaoSinglePerson", Map.of("householdTier", householdTier,
+        "disabilityGrade", member.disabilityGrade() == null ? 0 : member.disabilityGrade(),
+        "disabilityType", member.disabilityType() == null ? "" : member.disabilityType(),
+        "seriousIllness", member.seriousIllness()));
+    return Boolean.TRUE.equals(row.get("coveredAlone"));
+  }
+
   public DibaoPolicy policy(String areaType) {
     Map<String, Object> row = tables.single("dibaoPolicy", Map.of("areaType", areaType == null ? "URBAN" : areaType));
     return new DibaoPolicy(integer(row, "assetMonths"), integer(row, "maxHouses"), decimal(row.get("extraRate")),

@@ -128,11 +128,24 @@ public class DibaoWorkflow {
     DibaoPolicy policy = tables.policy(c.areaType());
     LocalDate today = LocalDate.now(clock);
     DibaoTables.Tier tier = tables.tier(c.areaType(), DibaoCalculation.incomeRatio(c.members(), standard));
-    BigDecimal amount = "DIBAO".equals(tier.code())
-        ? DibaoCalculation.monthlyAmount(c.members(), standard, policy.extraRate(), today) : BigDecimal.ZERO;
-    cases.setAssessment(applicationNo, tier.code(), standard.monthly().setScale(2, RoundingMode.HALF_UP),
+    String code = tier.code();
+    BigDecimal amount = BigDecimal.ZERO;
+    List<Member> alone = List.of();
+    if ("DIBAO".equals(code)) {
+      amount = DibaoCalculation.monthlyAmount(c.members(), standard, policy.extraRate(), today);
+    } else {
+      // 单人户: just above the line, a severely disabled or seriously ill member may be covered alone
+      String householdTier = code;
+      alone = c.members().stream().filter(m -> tables.coveredAlone(householdTier, m)).toList();
+      if (!alone.isEmpty()) {
+        code = "DIBAO";
+        amount = DibaoCalculation.singlePersonAmount(alone, standard, policy.extraRate(), today);
+      }
+    }
+    cases.setCoveredAlone(applicationNo, alone.stream().map(Member::idNumber).toList());
+    cases.setAssessment(applicationNo, code, standard.monthly().setScale(2, RoundingMode.HALF_UP),
         DibaoCalculation.perCapitaIncome(c.members()), DibaoCalculation.householdIncome(c.members()), amount);
-    return new Assessment(tier.code(), amount);
+    return new Assessment(code, amount);
   }
 
   /** 公示: name, household size and proposed amount, never ID numbers. */
@@ -142,7 +155,9 @@ public class DibaoWorkflow {
     // after an objection the case is noticed again: say so, and keep every round's notice
     long round = history.of(applicationNo).stream().filter(e -> "objection".equals(e.step())).count() + 1;
     notices.issue(applicationNo, CaseNotices.Kind.PUBLIC_NOTICE, "最低生活保障公示",
-        (round > 1 ? "(第" + round + "次公示)" : "") + "申请人:" + c.applicantName() + ";家庭人口:" + c.members().size() + "人;拟保障金额:每月" + yuan(c.monthlyAmount())
+        (round > 1 ? "(第" + round + "次公示)" : "") + "申请人:" + c.applicantName() + ";家庭人口:" + c.members().size()
+            + "人;" + (c.coveredAlone().isEmpty() ? "" : "单人户保障" + c.coveredCount() + "人;") + "拟保障金额:每月"
+            + yuan(c.monthlyAmount())
             + "元。公示期" + days + "天,如有异议,请向所在街道(乡镇)反映。");
     cases.setStatus(applicationNo, "PUBLIC_NOTICE");
   }
@@ -161,7 +176,9 @@ public class DibaoWorkflow {
     cases.decide(applicationNo, "APPROVED", paymentFrom, clock.instant());
     benefits.grant(applicationNo, "DIBAO", "DIBAO", c.streetCode(), c.monthlyAmount(), paymentFrom);
     notices.issue(applicationNo, CaseNotices.Kind.APPROVAL, "最低生活保障审批通知",
-        c.applicantName() + "家庭(" + c.members().size() + "人):经审核,符合最低生活保障条件,批准纳入最低生活保障,"
+        c.applicantName() + "家庭(" + c.members().size() + "人):经审核,符合最低生活保障条件,批准"
+            + (c.coveredAlone().isEmpty() ? "纳入最低生活保障,"
+                : "按单人户将" + c.coveredAlone().stream().map(Member::name).toList() + "纳入最低生活保障,")
             + "每月保障金" + yuan(c.monthlyAmount()) + "元(保障标准每人每月" + yuan(c.standard()) + "元,家庭月收入"
             + yuan(c.householdIncome()) + "元),自" + paymentFrom.getYear() + "年" + paymentFrom.getMonthValue()
             + "月起发放。");

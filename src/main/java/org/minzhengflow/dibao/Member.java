@@ -6,7 +6,15 @@ import org.minzhengflow.identification.IdNumber;
 /** A household member as stored, with what verification found. */
 public record Member(int seq, String name, String idNumber, String relation, BigDecimal monthlyIncome,
     BigDecimal verifiedIncome, String laborCapacity, String assessedCapacity, Integer disabilityGrade,
-    boolean seriousIllness) {
+    boolean seriousIllness, String disabilityType, boolean coveredAlone) {
+
+  /** A member as declared, before verification and assessment. */
+  public Member(int seq, String name, String idNumber, String relation, BigDecimal monthlyIncome,
+      BigDecimal verifiedIncome, String laborCapacity, String assessedCapacity, Integer disabilityGrade,
+      boolean seriousIllness) {
+    this(seq, name, idNumber, relation, monthlyIncome, verifiedIncome, laborCapacity, assessedCapacity,
+        disabilityGrade, seriousIllness, null, false);
+  }
 
   /** Verified wage and pension income replaces a lower declared figure, never a higher one. */
   public BigDecimal countedIncome() {

@@ -82,4 +82,16 @@ class DibaoCalculationTest {
         new BigDecimal("878.39"), null, "FULL", null, null, false);
     assertThat(DibaoCalculation.incomeRatio(List.of(m), URBAN_2021)).isLessThan(new BigDecimal("1.2"));
   }
+
+  @Test
+  void aMemberCoveredAloneGetsTheStandardLessOwnIncomePlusTheExtra() {
+    Member disabled = member(LocalDate.of(1985, 6, 6), 0, 1, false);
+    // ceil(732 − 0 + 10 % × 732 for the grade-1 disability) = ceil(805.2)
+    assertThat(DibaoCalculation.singlePersonAmount(List.of(disabled), URBAN_2021, TEN_PERCENT, ON))
+        .isEqualByComparingTo("806");
+    Member illWithIncome = member(LocalDate.of(1970, 6, 6), 500, null, true);
+    // 732 − 500 + 73.2 = 305.2
+    assertThat(DibaoCalculation.singlePersonAmount(List.of(illWithIncome), URBAN_2021, TEN_PERCENT, ON))
+        .isEqualByComparingTo("306");
+  }
 }

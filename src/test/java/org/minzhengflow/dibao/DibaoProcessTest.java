@@ -291,6 +291,27 @@ class DibaoProcessTest {
   }
 
   @Test
+  void severelyDisabledMemberOfAHouseholdJustAboveTheLineIsCoveredAlone() {
+    List<DibaoApplicationRequest.Member> members = new ArrayList<>();
+    members.add(scenario.member("钱父", scenario.id(LocalDate.of(1972, 2, 2), true), "SELF", 1650, "FULL"));
+    members.add(new DibaoApplicationRequest.Member("钱子", scenario.id(LocalDate.of(1998, 3, 3), true), "CHILD",
+        BigDecimal.ZERO, "NONE", 1, false, "INTELLECTUAL"));
+    ProcessInstance pi = start(scenario.request(XF, "URBAN", members), "xf1-worker1");
+    scenario.investigate(pi.getId(), "xf1-worker1", "xf1-worker2");
+    scenario.complete(pi.getId(), "laborCapacityAssessment", "xf1-worker2", Map.of("assessedLaborCapacity",
+        "{\"" + members.get(1).idNumber() + "\":\"NONE\"}"));
+    DibaoCase c = stored(pi);
+    // per capita 825 = 1.13 × 732: a 低收入困难 household, but the son is covered alone
+    assertThat(c.tier()).isEqualTo("DIBAO");
+    assertThat(c.coveredAlone()).extracting(Member::name).containsExactly("钱子");
+    assertThat(c.monthlyAmount()).isEqualByComparingTo("806");
+    scenario.review(pi.getId(), "streetReview", "xf1-leader", "approve", null);
+    assertThat(notices.of(pi.getBusinessKey()).get(0).body()).contains("单人户保障1人", "806");
+    assertThat(applications.status(pi.getBusinessKey(), scenario.staff("xf1-leader")).get("coveredAlone"))
+        .isEqualTo(List.of("钱子"));
+  }
+
+  @Test
   void workingAgeMemberDeclaringReducedCapacityIsAssessed() {
     List<DibaoApplicationRequest.Member> members = new ArrayList<>();
     String adult = scenario.id(LocalDate.of(1978, 6, 6), true);
