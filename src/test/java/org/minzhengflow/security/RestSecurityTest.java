@@ -32,6 +32,15 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class RestSecurityTest {
 
+  @org.springframework.beans.factory.annotation.Autowired
+  private org.camunda.bpm.engine.ProcessEngine thisContextsEngine;
+
+  /** /engine-rest looks its engine up in Camunda's JVM-wide registry: make it this context's one. */
+  @org.junit.jupiter.api.BeforeEach
+  void engineRestUsesThisContextsEngine() {
+    org.camunda.bpm.engine.ProcessEngines.registerProcessEngine(thisContextsEngine);
+  }
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String HAN = "\\p{IsHan}";
 

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -23,6 +27,17 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class PostgresIntegrationTest {
 
   @LocalServerPort protected int port;
+  @Autowired private ProcessEngine engine;
+
+  /**
+   * The engine REST API finds its engine by name in Camunda's JVM-wide registry, where every Spring
+   * context registers its engine as "default"; another test context started since this one would
+   * otherwise answer this context's /engine-rest calls.
+   */
+  @BeforeEach
+  void engineRestUsesThisContextsEngine() {
+    ProcessEngines.registerProcessEngine(engine);
+  }
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {

@@ -73,6 +73,15 @@ import org.springframework.test.context.ActiveProfiles;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TasklistBrowserIT {
 
+  @org.springframework.beans.factory.annotation.Autowired
+  private org.camunda.bpm.engine.ProcessEngine thisContextsEngine;
+
+  /** /engine-rest looks its engine up in Camunda's JVM-wide registry: make it this context's one. */
+  @org.junit.jupiter.api.BeforeEach
+  void engineRestUsesThisContextsEngine() {
+    org.camunda.bpm.engine.ProcessEngines.registerProcessEngine(thisContextsEngine);
+  }
+
   private static final String CHROMIUM = "/usr/bin/chromium";
   private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
   private static final Duration UI_TIMEOUT = Duration.ofSeconds(20);
