@@ -1,11 +1,9 @@
 package org.minzhengflow.dibao;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.minzhengflow.casework.CaseNotices;
-import org.minzhengflow.review.CaseHistory;
+import org.minzhengflow.review.CaseSummaries;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,23 +14,20 @@ import org.springframework.stereotype.Component;
 @Component("dibaoCaseSummary")
 public class CaseSummary implements TaskListener {
 
-  static final int MAX_LENGTH = 3900;
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final DibaoCases cases;
-  private final CaseHistory history;
+  private final CaseSummaries summaries;
   private final CaseNotices notices;
 
-  public CaseSummary(DibaoCases cases, CaseHistory history, CaseNotices notices) {
+  public CaseSummary(DibaoCases cases, CaseSummaries summaries, CaseNotices notices) {
     this.cases = cases;
-    this.history = history;
+    this.summaries = summaries;
     this.notices = notices;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    String text = render(cases.get(task.getExecution().getProcessBusinessKey()), task);
-    task.getExecution().setVariable("caseSummary", text.length() > MAX_LENGTH ? text.substring(0, MAX_LENGTH) + "…" : text);
+    summaries.publish(task, render(cases.get(task.getExecution().getProcessBusinessKey()), task));
   }
 
   String render(DibaoCase c, DelegateTask task) {
@@ -67,16 +62,7 @@ public class CaseSummary implements TaskListener {
     }
     notices.of(c.applicationNo()).stream().filter(n -> n.kind() == CaseNotices.Kind.PUBLIC_NOTICE)
         .reduce((a, b) -> b).ifPresent(n -> s.append("**公示**:").append(n.body()).append("\n\n"));
-    s.append("**办理经过**:\n");
-    for (CaseHistory.Entry e : history.of(c.applicationNo())) {
-      s.append("- ").append(e.stepName()).append(e.user() == null ? "" : "(" + e.user() + ")")
-          .append(e.decision() == null ? "" : " " + e.decision()).append(e.opinion() == null ? "" : ":" + e.opinion())
-          .append("\n");
-    }
-    if (task.getDueDate() != null) {
-      s.append("\n**办理期限**:").append(DATE.format(task.getDueDate().toInstant().atZone(ZoneId.of("Asia/Shanghai"))))
-          .append("(工作日计算)\n");
-    }
+    s.append(summaries.historyAndDeadline(c.applicationNo(), task));
     return s.toString();
   }
 

@@ -1,26 +1,23 @@
 package org.minzhengflow.eldercare;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.minzhengflow.casework.AssistanceStatuses;
-import org.minzhengflow.review.CaseHistory;
+import org.minzhengflow.review.CaseSummaries;
 import org.springframework.stereotype.Component;
 
 /** The {@code caseSummary} Markdown for elder-care tasks: the elder, status basis, assessment, proposal, history. */
 @Component("eldercareCaseSummary")
 public class ElderCareSummary implements TaskListener {
 
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final ElderCareCases cases;
-  private final CaseHistory history;
+  private final CaseSummaries summaries;
 
-  public ElderCareSummary(ElderCareCases cases, CaseHistory history) {
+  public ElderCareSummary(ElderCareCases cases, CaseSummaries summaries) {
     this.cases = cases;
-    this.history = history;
+    this.summaries = summaries;
   }
 
   @Override
@@ -47,15 +44,7 @@ public class ElderCareSummary implements TaskListener {
       }
       s.append("\n\n");
     }
-    s.append("**办理经过**:\n");
-    history.of(c.applicationNo()).forEach(e -> s.append("- ").append(e.stepName())
-        .append(e.user() == null ? "" : "(" + e.user() + ")").append(e.decision() == null ? "" : " " + e.decision())
-        .append(e.opinion() == null ? "" : ":" + e.opinion()).append("\n"));
-    if (task.getDueDate() != null) {
-      s.append("\n**办理期限**:").append(DATE.format(task.getDueDate().toInstant().atZone(ZoneId.of("Asia/Shanghai"))))
-          .append("(工作日计算)\n");
-    }
-    String text = s.toString();
-    task.getExecution().setVariable("caseSummary", text.length() > 3900 ? text.substring(0, 3900) + "…" : text);
+    s.append(summaries.historyAndDeadline(c.applicationNo(), task));
+    summaries.publish(task, s.toString());
   }
 }

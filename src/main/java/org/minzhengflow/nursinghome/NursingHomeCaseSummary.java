@@ -2,15 +2,12 @@ package org.minzhengflow.nursinghome;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.minzhengflow.casework.CaseNotices;
-import org.minzhengflow.review.CaseHistory;
-import org.minzhengflow.review.Decision;
+import org.minzhengflow.review.CaseSummaries;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,30 +19,27 @@ import org.springframework.stereotype.Component;
 @Component("nursingHomeCaseSummary")
 public class NursingHomeCaseSummary implements TaskListener {
 
-  static final int MAX_LENGTH = 3900;
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   private static final Map<String, String> ABILITY = Map.of("INTACT", "能力完好", "MILD", "轻度失能", "MODERATE", "中度失能",
       "SEVERE", "重度失能", "COMPLETE", "完全失能");
 
   private final NursingHomeCases cases;
   private final NursingHomeDepartments departments;
-  private final CaseHistory history;
+  private final CaseSummaries summaries;
   private final CaseNotices notices;
   private final Clock clock;
 
-  public NursingHomeCaseSummary(NursingHomeCases cases, NursingHomeDepartments departments, CaseHistory history,
+  public NursingHomeCaseSummary(NursingHomeCases cases, NursingHomeDepartments departments, CaseSummaries summaries,
       CaseNotices notices, Clock clock) {
     this.cases = cases;
     this.departments = departments;
-    this.history = history;
+    this.summaries = summaries;
     this.notices = notices;
     this.clock = clock;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    String text = render(cases.get(task.getExecution().getProcessBusinessKey()), task);
-    task.setVariableLocal("caseSummary", text.length() > MAX_LENGTH ? text.substring(0, MAX_LENGTH) + "…" : text);
+    summaries.publish(task, render(cases.get(task.getExecution().getProcessBusinessKey()), task));
   }
 
   String render(NursingHomeCase c, DelegateTask task) {
@@ -99,17 +93,10 @@ public class NursingHomeCaseSummary implements TaskListener {
     }
     notices.of(c.applicationNo()).stream().filter(n -> n.kind() == CaseNotices.Kind.PUBLIC_NOTICE)
         .reduce((a, b) -> b).ifPresent(n -> s.append("**公示**:").append(n.body()).append("\n\n"));
-    s.append("**办理经过**:\n");
-    for (CaseHistory.Entry e : history.of(c.applicationNo())) {
-      s.append("- ").append(e.stepName()).append(e.user() == null ? "" : "(" + e.user() + ")")
-          .append(e.decision() == null ? "" : " " + Decision.of(e.decision()).map(Decision::label).orElse(e.decision()))
-          .append(e.opinion() == null ? "" : ":" + e.opinion())
-          .append("\n");
+    if (c.greenChannel()) {
+      s.append("**绿色通道**:部门意见与现场核查并行,办理时限缩短\n\n");
     }
-    if (task.getDueDate() != null) {
-      s.append("\n**办理期限**:").append(DATE.format(task.getDueDate().toInstant().atZone(ZoneId.of("Asia/Shanghai"))))
-          .append("(工作日计算").append(c.greenChannel() ? ",绿色通道时限" : "").append(")\n");
-    }
+    s.append(summaries.historyAndDeadline(c.applicationNo(), task));
     return s.toString();
   }
 }

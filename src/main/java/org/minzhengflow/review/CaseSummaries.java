@@ -1,0 +1,48 @@
+package org.minzhengflow.review;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * What every process's case summary (the Markdown {@code caseSummary} shown at the top of each
+ * Camunda Form) has in common: the history of the case, the task's working-day deadline, and how the
+ * text is handed to the form — as a task-local String, cut to fit a String variable.
+ */
+@Component
+public class CaseSummaries {
+
+  /** Camunda stores String variables up to 4000 characters. */
+  public static final int MAX_LENGTH = 3900;
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+  private final CaseHistory history;
+  private final ZoneId zone;
+
+  public CaseSummaries(CaseHistory history, @Value("${app.zone:Asia/Shanghai}") String zone) {
+    this.history = history;
+    this.zone = ZoneId.of(zone);
+  }
+
+  /** "办理经过" (every history entry) and "办理期限" (the task's due date, if any). */
+  public String historyAndDeadline(String applicationNo, DelegateTask task) {
+    StringBuilder s = new StringBuilder("**办理经过**:\n");
+    for (CaseHistory.Entry e : history.of(applicationNo)) {
+      s.append("- ").append(e.stepName()).append(e.user() == null ? "" : "(" + e.user() + ")")
+          .append(e.decision() == null ? "" : " " + Decision.of(e.decision()).map(Decision::label).orElse(e.decision())).append(e.opinion() == null ? "" : ":" + e.opinion())
+          .append("\n");
+    }
+    if (task.getDueDate() != null) {
+      s.append("\n**办理期限**:").append(DATE.format(task.getDueDate().toInstant().atZone(zone))).append("(工作日计算)\n");
+    }
+    return s.toString();
+  }
+
+  /** Sets {@code caseSummary} on the task itself, so parallel tasks each keep their own. */
+  public void publish(DelegateTask task, String markdown) {
+    task.setVariableLocal("caseSummary",
+        markdown.length() > MAX_LENGTH ? markdown.substring(0, MAX_LENGTH) + "…" : markdown);
+  }
+}
