@@ -19,16 +19,26 @@ public class BenefitClaims {
     this.jdbc = jdbc;
   }
 
-  /** Claims the benefit for every person, or throws 409 naming who is already covered. */
+  /** Claims the benefit for every person, or throws 409 naming who is already covered (ID numbers masked). */
   public void claim(String benefit, String applicationNo, Collection<String> idNumbers, String benefitName) {
+    claim(benefit, applicationNo, idNumbers, benefitName, "以下人员", BenefitClaims::maskedId);
+  }
+
+  /** Claims the benefit for an institution (key: its unified social credit code), or throws 409. */
+  public void claimForInstitution(String benefit, String applicationNo, String creditCode, String benefitName) {
+    claim(benefit, applicationNo, List.of(creditCode), benefitName, "该机构", code -> "(统一社会信用代码" + code + ")");
+  }
+
+  private void claim(String benefit, String applicationNo, Collection<String> keys, String benefitName, String who,
+      java.util.function.UnaryOperator<String> shown) {
     List<String> taken = jdbc.sql("select id_number, application_no from benefit_claim where benefit = :benefit and id_number in (:ids)")
-        .param("benefit", benefit).param("ids", idNumbers)
-        .query((rs, i) -> maskedId(rs.getString(1)) + "(" + rs.getString(2) + ")").list();
+        .param("benefit", benefit).param("ids", keys)
+        .query((rs, i) -> shown.apply(rs.getString(1)) + "(" + rs.getString(2) + ")").list();
     if (!taken.isEmpty()) {
-      throw ApiException.conflict("以下人员已有正在办理的" + benefitName + "申请或正在享受" + benefitName + ":"
+      throw ApiException.conflict(who + "已有正在办理的" + benefitName + "申请或正在享受" + benefitName + ":"
           + String.join("、", taken));
     }
-    for (String id : idNumbers) {
+    for (String id : keys) {
       jdbc.sql("insert into benefit_claim (id_number, benefit, application_no) values (?, ?, ?)")
           .params(id, benefit, applicationNo).update();
     }

@@ -47,6 +47,13 @@ public class CaseIntake {
     return applicationNo;
   }
 
+  /** Issues the application number and claims the benefit for an institution (no persons in the case). */
+  public String reserveForInstitution(String prefix, String benefit, String benefitName, String creditCode) {
+    String applicationNo = numbers.next(prefix);
+    claims.claimForInstitution(benefit, applicationNo, creditCode, benefitName);
+    return applicationNo;
+  }
+
   /** Starts the case's process; the groups may read it; the history records who accepted it. */
   public ProcessInstance start(String processKey, String applicationNo, Map<String, Object> variables,
       List<String> readers, String acceptedBy, String acceptance) {

@@ -8,15 +8,12 @@ import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.minzhengflow.api.ApiException;
-import org.minzhengflow.casework.ApplicationNumbers;
-import org.minzhengflow.casework.BenefitClaims;
 import org.minzhengflow.casework.CaseIntake;
 import org.minzhengflow.identification.CreditCode;
 import org.minzhengflow.organization.CandidateGroups;
 import org.minzhengflow.organization.JurisdictionAccess;
 import org.minzhengflow.organization.StaffUser;
 import org.minzhengflow.review.CaseHistory;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,8 +32,6 @@ public class NursingHomeApplications {
   private final NursingHomeApplicationValidator validator;
   private final NursingHomeCases cases;
   private final NursingHomeDepartments departments;
-  private final ApplicationNumbers numbers;
-  private final BenefitClaims claims;
   private final CaseIntake intake;
   private final CaseHistory history;
   private final JurisdictionAccess access;
@@ -45,13 +40,11 @@ public class NursingHomeApplications {
   private final Clock clock;
 
   public NursingHomeApplications(NursingHomeApplicationValidator validator, NursingHomeCases cases,
-      NursingHomeDepartments departments, ApplicationNumbers numbers, BenefitClaims claims, CaseIntake intake,
+      NursingHomeDepartments departments, CaseIntake intake,
       CaseHistory history, JurisdictionAccess access, CandidateGroups groups, JdbcClient jdbc, Clock clock) {
     this.validator = validator;
     this.cases = cases;
     this.departments = departments;
-    this.numbers = numbers;
-    this.claims = claims;
     this.intake = intake;
     this.history = history;
     this.access = access;
@@ -73,16 +66,7 @@ public class NursingHomeApplications {
     }
     NursingHomePolicy policy = NursingHomePolicy.valueOf(request.policy());
     String creditCode = CreditCode.parse(request.institution().creditCode()).value();
-    String applicationNo = numbers.next("NH");
-    try {
-      claims.claim(policy.benefit(), applicationNo, List.of(creditCode), policy.label());
-    } catch (ApiException e) {
-      if (e.status() != HttpStatus.CONFLICT) {
-        throw e;
-      }
-      throw ApiException.conflict("该机构(统一社会信用代码" + creditCode + ")已有正在办理的" + policy.label() + "申请或正在享受"
-          + policy.label() + openApplication(creditCode, policy).map(no -> ":" + no).orElse(""));
-    }
+    String applicationNo = intake.reserveForInstitution("NH", policy.benefit(), policy.label(), creditCode);
     cases.saveInstitution(creditCode, request.districtCode(), request.institution(), clock.instant());
     cases.insert(applicationNo, creditCode, request, user.userId(), clock.instant());
 
@@ -101,10 +85,6 @@ public class NursingHomeApplications {
     return new CaseIntake.Submitted(applicationNo, instance.getId(), "IN_REVIEW");
   }
 
-  private java.util.Optional<String> openApplication(String creditCode, NursingHomePolicy policy) {
-    return jdbc.sql("select application_no from benefit_claim where id_number = ? and benefit = ?")
-        .params(creditCode, policy.benefit()).query(String.class).optional();
-  }
 
   /** The status document of CONTRACT.md; 404 when unknown, 403 outside the user's jurisdiction. */
   @Transactional(readOnly = true)
