@@ -46,7 +46,7 @@ public class NursingHomeCaseSummary implements TaskListener {
     StringBuilder s = new StringBuilder();
     s.append("### 养老机构").append(c.policy().label()).append("申请 ").append(c.applicationNo());
     if (c.greenChannel()) {
-      s.append(" 🟢 绿色通道(部门并联审查)");
+      s.append("【绿色通道:部门并联审查】");
     }
     s.append("\n\n**机构**:").append(c.institutionName()).append(" **统一社会信用代码**:").append(c.creditCode())
         .append(" **备案号**:").append(c.filingNo()).append("\n\n");
