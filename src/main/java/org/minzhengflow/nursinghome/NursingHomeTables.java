@@ -3,8 +3,7 @@ package org.minzhengflow.nursinghome;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.variable.Variables;
+import org.minzhengflow.casework.DecisionTables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,41 +28,36 @@ public class NursingHomeTables {
 
   public record InterestRate(BigDecimal annualRate, String text) {}
 
-  private final DecisionService decisions;
+  private final DecisionTables tables;
 
-  public NursingHomeTables(DecisionService decisions) {
-    this.decisions = decisions;
+  public NursingHomeTables(DecisionTables tables) {
+    this.tables = tables;
   }
 
   public Deadlines deadlines(boolean greenChannel) {
-    Map<String, Object> row = decisions.evaluateDecisionTableByKey("nursingHomePolicy",
-        Variables.createVariables().putValue("greenChannel", greenChannel)).getSingleResult().getEntryMap();
+    Map<String, Object> row = tables.single("nursingHomePolicy", Map.of("greenChannel", greenChannel));
     return new Deadlines(integer(row, "materialReviewDays"), integer(row, "siteInspectionDays"),
         integer(row, "departmentOpinionDays"), integer(row, "cityApprovalDays"), integer(row, "noticeDays"));
   }
 
   /** Every unmet condition, each with its Chinese reason; empty when the application may proceed. */
   public List<String> prechecks(Map<String, Object> inputs) {
-    return decisions.evaluateDecisionTableByKey("nursingHomePrechecks", Variables.fromMap(inputs)).stream()
-        .map(row -> (String) row.getEntry("reason")).toList();
+    return tables.evaluate("nursingHomePrechecks", inputs).stream().map(row -> (String) row.get("reason")).toList();
   }
 
   public ConstructionRate constructionRate(int beds, boolean siteRented, int leaseYears) {
-    Map<String, Object> row = decisions.evaluateDecisionTableByKey("nursingHomeConstructionRate",
-        Variables.createVariables().putValue("beds", beds).putValue("siteRented", siteRented)
-            .putValue("leaseYears", leaseYears)).getSingleResult().getEntryMap();
+    Map<String, Object> row = tables.single("nursingHomeConstructionRate",
+        Map.of("beds", beds, "siteRented", siteRented, "leaseYears", leaseYears));
     return new ConstructionRate(decimal(row.get("perBed")), decimal(row.get("renovationFactor")), (String) row.get("band"));
   }
 
   public OperatingRate operatingRate(String ability) {
-    Map<String, Object> row = decisions.evaluateDecisionTableByKey("nursingHomeOperatingRate",
-        Variables.createVariables().putValue("ability", ability)).getSingleResult().getEntryMap();
+    Map<String, Object> row = tables.single("nursingHomeOperatingRate", Map.of("ability", ability));
     return new OperatingRate(decimal(row.get("basePerBed")), decimal(row.get("multiplier")), (String) row.get("abilityName"));
   }
 
   public InterestRate interestRate(BigDecimal loanAmount) {
-    Map<String, Object> row = decisions.evaluateDecisionTableByKey("nursingHomeInterestRate",
-        Variables.createVariables().putValue("loanAmount", loanAmount.doubleValue())).getSingleResult().getEntryMap();
+    Map<String, Object> row = tables.single("nursingHomeInterestRate", Map.of("loanAmount", loanAmount.doubleValue()));
     return new InterestRate(decimal(row.get("annualRate")), (String) row.get("rateText"));
   }
 
