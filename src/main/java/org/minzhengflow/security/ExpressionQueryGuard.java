@@ -29,7 +29,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * expression-injection flaw); an expression has no business in a query sent by a client, so the
  * guard closes the hole before the engine sees it. Bodies of endpoints that carry data rather than
  * a query (completing a task, setting variables, correlating a message …) are stored, never
- * evaluated, so staff may write such characters in an opinion.
+ * evaluated, so staff may write such characters in an opinion. It also refuses a JSON {@code null}
+ * body, on which the engine REST API would otherwise fail with a 500.
  */
 public class ExpressionQueryGuard extends OncePerRequestFilter {
 
@@ -46,10 +47,9 @@ public class ExpressionQueryGuard extends OncePerRequestFilter {
       return;
     }
     String contentType = request.getContentType();
-    boolean bodyToCheck = !"GET".equals(request.getMethod())
-        && (contentType == null || !contentType.startsWith("multipart/"))
-        && !DATA_ENDPOINT.matcher(request.getRequestURI()).matches();
-    if (!bodyToCheck) {
+    boolean hasBody = !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())
+        && (contentType == null || !contentType.startsWith("multipart/"));
+    if (!hasBody) {
       chain.doFilter(request, response);
       return;
     }
@@ -58,7 +58,13 @@ public class ExpressionQueryGuard extends OncePerRequestFilter {
       JsonResponses.write(response, 413, ErrorBodies.message(ErrorBodies.defaultMessage(413)));
       return;
     }
-    if (bodyHasExpression(body)) {
+    if ("null".equals(new String(body, StandardCharsets.UTF_8).trim())) {
+      // the engine REST API fails with a NullPointerException (500) on a JSON null body
+      JsonResponses.write(response, 400, ErrorBodies.invalid(List.of(new FieldProblem("body", "请求体不能为 null"))));
+      return;
+    }
+    boolean query = !DATA_ENDPOINT.matcher(request.getRequestURI()).matches();
+    if (query && bodyHasExpression(body)) {
       reject(response, "body");
       return;
     }

@@ -186,6 +186,15 @@ class ExpressionQueryGuardTest {
     assertThat(response.getStatus()).isEqualTo(200);
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"/engine-rest/task", "/engine-rest/message",
+      "/engine-rest/task/4f9c2a/complete"})
+  void jsonNullBodyIsRefusedInsteadOfCrashingTheEngineApi(String uri) throws Exception {
+    guard.doFilter(jsonRequest("POST", uri, " null "), response, chain);
+
+    assertRejected("body");
+  }
+
   @Test
   void bodyOverTheLimitIsRefusedWith413() throws Exception {
     byte[] body = new byte[ExpressionQueryGuard.MAX_BODY_BYTES + 1];
