@@ -68,6 +68,26 @@ class EngineRestErrorFormatTest {
     assertThat(answer.path("type").asText()).isEqualTo("ProcessEngineException");
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "RestException|Cannot complete task 1: Cannot find serializer for value 'Value 'null' of type 'xml''|序列化格式不受支持",
+      "IllegalArgumentException|Cannot create file without valueInfo.|valueInfo",
+      "RestException|Cannot complete task 1: ENGINE-17007 Cannot set variable with name x. Java serialization format is prohibited|Java 序列化",
+      "IllegalArgumentException|Something else about a variable|请求中的变量无效"})
+  void badVariablesTheEngineAnswersWith500AreAnsweredAs400(String type, String message, String expected)
+      throws Exception {
+    String camunda = "{\"type\":\"" + type + "\",\"message\":" + JSON.writeValueAsString(message) + ",\"code\":0}";
+    MockHttpServletResponse response = new MockHttpServletResponse();
+
+    new EngineRestErrorFormat().doFilter(new MockHttpServletRequest("POST", "/engine-rest/task/1/complete"),
+        response, answering(500, camunda));
+
+    assertThat(response.getStatus()).isEqualTo(400);
+    JsonNode answer = JSON.readTree(response.getContentAsByteArray());
+    assertThat(answer.path("errors").get(0).path("field").asText()).isEqualTo("variables");
+    assertThat(answer.path("errors").get(0).path("message").asText()).contains(expected);
+  }
+
   @Test
   void englishNotFoundBecomesChineseWithOriginalAsDetail() throws Exception {
     String camunda = "{\"type\":\"InvalidRequestException\",\"message\":\"No matching task with id 4f9c2a\",\"code\":0}";
