@@ -8,28 +8,21 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.task.Task;
+import org.minzhengflow.casework.CaseIntake;
 import org.minzhengflow.identification.TestIds;
-import org.minzhengflow.organization.StaffUser;
+import org.minzhengflow.support.CaseDriver;
 
 /** Builds dibao applications and drives cases the way staff and the job executor would. */
-public class DibaoScenario {
+public class DibaoScenario extends CaseDriver {
 
   private final DibaoApplications applications;
-  private final TaskService tasks;
-  private final ManagementService management;
-  private final IdentityService identity;
   /** Shared by all scenarios of a test run: the database outlives one test. */
   private static final java.util.concurrent.atomic.AtomicInteger SERIAL = new java.util.concurrent.atomic.AtomicInteger(100);
 
   public DibaoScenario(DibaoApplications applications, TaskService tasks, ManagementService management,
       IdentityService identity) {
+    super(tasks, management, identity);
     this.applications = applications;
-    this.tasks = tasks;
-    this.management = management;
-    this.identity = identity;
   }
 
   /** A fresh valid ID number (unique within this scenario run). */
@@ -55,56 +48,8 @@ public class DibaoScenario {
     return request(street, "URBAN", members);
   }
 
-  public org.minzhengflow.casework.CaseIntake.Submitted submit(DibaoApplicationRequest request, String user) {
+  public CaseIntake.Submitted submit(DibaoApplicationRequest request, String user) {
     return applications.submit(request, staff(user));
-  }
-
-  public StaffUser staff(String user) {
-    return new StaffUser(user, groups(user));
-  }
-
-  private List<String> groups(String user) {
-    return identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-  }
-
-  /** Runs every due job (not future timers) until none is left, as the job executor would. */
-  public void runJobs() {
-    for (int round = 0; round < 50; round++) {
-      List<Job> due = management.createJobQuery().executable().list().stream()
-          .filter(j -> j.getRetries() > 0).toList();
-      if (due.isEmpty()) {
-        return;
-      }
-      for (Job job : due) {
-        try {
-          management.executeJob(job.getId());
-        } catch (RuntimeException e) {
-          // a failing job keeps its (decremented) retries, as with the job executor
-        }
-      }
-    }
-  }
-
-  public Task task(String processInstanceId, String key) {
-    return tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key).singleResult();
-  }
-
-  /** Claims and completes the task as the user, authenticated as the REST API would be. */
-  public void complete(String processInstanceId, String key, String user, Map<String, Object> variables) {
-    Task task = task(processInstanceId, key);
-    if (task == null) {
-      throw new AssertionError("no open task " + key);
-    }
-    identity.setAuthentication(user, groups(user));
-    try {
-      if (task.getAssignee() == null) {
-        tasks.claim(task.getId(), user);
-      }
-      tasks.complete(task.getId(), variables);
-    } finally {
-      identity.clearAuthentication();
-    }
-    runJobs();
   }
 
   public void investigate(String pid, String user, String second) {
@@ -113,14 +58,5 @@ public class DibaoScenario {
 
   public void review(String pid, String key, String user, String decision, String opinion) {
     complete(pid, key, user, opinion == null ? Map.of("decision", decision) : Map.of("decision", decision, "opinion", opinion));
-  }
-
-  public void fireTimer(String processInstanceId, String activityId) {
-    Job timer = management.createJobQuery().processInstanceId(processInstanceId).activityId(activityId).singleResult();
-    if (timer == null) {
-      throw new AssertionError("no timer at " + activityId);
-    }
-    management.executeJob(timer.getId());
-    runJobs();
   }
 }

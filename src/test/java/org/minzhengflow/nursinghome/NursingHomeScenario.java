@@ -9,15 +9,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.minzhengflow.casework.CaseIntake;
 import org.minzhengflow.identification.TestIds;
-import org.minzhengflow.organization.StaffUser;
+import org.minzhengflow.support.CaseDriver;
 
 /** Builds nursing-home applications and drives cases the way staff and the job executor would. */
-public class NursingHomeScenario {
+public class NursingHomeScenario extends CaseDriver {
 
   public static final String XF = "230110"; // 香坊区
   public static final Map<String, String> REVIEWERS = Map.of("fire", "fire-reviewer", "market", "market-reviewer",
@@ -28,16 +26,11 @@ public class NursingHomeScenario {
   private static final AtomicInteger SERIAL = new AtomicInteger(1000);
 
   private final NursingHomeApplications applications;
-  private final TaskService tasks;
-  private final ManagementService management;
-  private final IdentityService identity;
 
   public NursingHomeScenario(NursingHomeApplications applications, TaskService tasks, ManagementService management,
       IdentityService identity) {
+    super(tasks, management, identity);
     this.applications = applications;
-    this.tasks = tasks;
-    this.management = management;
-    this.identity = identity;
   }
 
   /** A fresh valid credit code, distinct within the test run. */
@@ -84,59 +77,9 @@ public class NursingHomeScenario {
     return applications.submit(request, staff(user));
   }
 
-  public StaffUser staff(String user) {
-    return new StaffUser(user, groups(user));
-  }
-
-  private List<String> groups(String user) {
-    return identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-  }
-
-  /** Runs every due job (not future timers) until none is left, as the job executor would. */
-  public void runJobs() {
-    for (int round = 0; round < 50; round++) {
-      List<Job> due = management.createJobQuery().executable().list().stream().filter(j -> j.getRetries() > 0).toList();
-      if (due.isEmpty()) {
-        return;
-      }
-      for (Job job : due) {
-        try {
-          management.executeJob(job.getId());
-        } catch (RuntimeException e) {
-          // a failing job keeps its (decremented) retries, as with the job executor
-        }
-      }
-    }
-  }
-
-  public Task task(String processInstanceId, String key) {
-    return tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key).singleResult();
-  }
-
-  public List<Task> tasks(String processInstanceId, String key) {
-    return tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key).list();
-  }
-
   public Task departmentTask(String processInstanceId, String department) {
     return tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey("departmentOpinion")
         .taskCandidateGroup(GROUPS.get(department)).includeAssignedTasks().singleResult();
-  }
-
-  /** Claims and completes the task as the user, authenticated as the REST API would be. */
-  public void complete(Task task, String user, Map<String, Object> variables) {
-    if (task == null) {
-      throw new AssertionError("no open task");
-    }
-    identity.setAuthentication(user, groups(user));
-    try {
-      if (task.getAssignee() == null) {
-        tasks.claim(task.getId(), user);
-      }
-      tasks.complete(task.getId(), variables);
-    } finally {
-      identity.clearAuthentication();
-    }
-    runJobs();
   }
 
   public void review(String pid, String key, String user, String decision, String opinion) {
@@ -168,14 +111,5 @@ public class NursingHomeScenario {
       variables.put("opinion", opinion);
     }
     return variables;
-  }
-
-  public void fireTimer(String processInstanceId, String activityId) {
-    Job timer = management.createJobQuery().processInstanceId(processInstanceId).activityId(activityId).singleResult();
-    if (timer == null) {
-      throw new AssertionError("no timer at " + activityId);
-    }
-    management.executeJob(timer.getId());
-    runJobs();
   }
 }
