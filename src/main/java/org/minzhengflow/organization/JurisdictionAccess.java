@@ -50,7 +50,4 @@ public class JurisdictionAccess {
     return user.isAdmin() || user.hasGroup(Role.STREET_CASEWORKER.groupId(streetCode));
   }
 
-  public boolean isCaseworkerOf(String streetCode, StaffUser user) {
-    return user.hasGroup(Role.STREET_CASEWORKER.groupId(streetCode));
-  }
 }

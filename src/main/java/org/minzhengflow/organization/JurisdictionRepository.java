@@ -47,11 +47,6 @@ public class JurisdictionRepository {
     return List.copyOf(all().values());
   }
 
-  /** Forget the cached table, e.g. after an operator changed the pilot flag. */
-  public void reload() {
-    byCode = null;
-  }
-
   private Map<String, Jurisdiction> all() {
     Map<String, Jurisdiction> current = byCode;
     if (current == null) {

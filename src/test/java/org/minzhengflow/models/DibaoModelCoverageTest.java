@@ -2,23 +2,17 @@ package org.minzhengflow.models;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.time.OffsetDateTime;
 import java.util.Date;
-import java.util.HashMap;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,14 +24,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * so a designer's change in Modeler that breaks a path or leaves one unreachable fails here.
  */
 @Deployment(resources = "processes/dibao.bpmn")
-class DibaoModelCoverageTest {
+class DibaoModelCoverageTest extends ModelCoverageTestSupport {
 
   @RegisterExtension
   static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder("camunda-coverage.cfg.xml")
       .assertClassCoverageAtLeast(0.95).build();
-
-  /** What the mocked automatic steps answer in the current test. */
-  final Map<String, Object> answers = new HashMap<>();
 
   /** The BPMN reads its deadlines from this bean; any fixed future instant will do here. */
   public static class Deadlines {
@@ -75,10 +66,7 @@ class DibaoModelCoverageTest {
 
   @BeforeEach
   void mockBeans() {
-    TaskListener nothing = task -> { };
-    for (String listener : new String[] {"dibaoCaseSummary", "dibaoHomeVisit", "dibaoLaborAssessment", "reviewDecision"}) {
-      Mocks.register(listener, nothing);
-    }
+    noOpListeners("dibaoCaseSummary", "dibaoHomeVisit", "dibaoLaborAssessment", "reviewDecision");
     Mocks.register("dibaoDeadlines", new Deadlines());
     Mocks.register("candidateGroups", new Groups());
     answer("dibaoVerification", "disqualified", false);
@@ -87,20 +75,7 @@ class DibaoModelCoverageTest {
     answer("dibaoSpotCheckSampling", "spotCheck", false);
     answer("dibaoCloseWithout", "outcome", "REJECTED");
     Mocks.register("dibaoPublicNotice", (JavaDelegate) ex -> ex.setVariable("noticeDuration", "P7D"));
-    JavaDelegate none = ex -> { };
-    for (String delegate : new String[] {"dibaoObjection", "dibaoGrant", "dibaoRevocation", "overdueEscalation"}) {
-      Mocks.register(delegate, none);
-    }
-  }
-
-  private void answer(String bean, String variable, Object value) {
-    answers.put(variable, value);
-    Mocks.register(bean, (JavaDelegate) ex -> ex.setVariable(variable, answers.get(variable)));
-  }
-
-  @AfterEach
-  void reset() {
-    Mocks.reset();
+    noOpDelegates("dibaoObjection", "dibaoGrant", "dibaoRevocation", "overdueEscalation");
   }
 
   private ProcessInstance start(boolean pilot, boolean labor) {
@@ -108,19 +83,6 @@ class DibaoModelCoverageTest {
         "streetCode", pilot ? "230102001" : "230110001", "pilotDistrict", pilot, "needsLaborAssessment", labor));
     runJobs(pi);
     return pi;
-  }
-
-  private static void runJobs(ProcessInstance pi) {
-    for (Job job; (job = managementService().createJobQuery().processInstanceId(pi.getId()).executable().listPage(0, 1)
-        .stream().findFirst().orElse(null)) != null; ) {
-      managementService().executeJob(job.getId());
-    }
-  }
-
-  private static void fire(ProcessInstance pi, String timer) {
-    managementService().executeJob(managementService().createJobQuery().processInstanceId(pi.getId())
-        .activityId(timer).singleResult().getId());
-    runJobs(pi);
   }
 
   private static void decide(ProcessInstance pi, String decision) {

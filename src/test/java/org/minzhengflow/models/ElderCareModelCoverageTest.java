@@ -2,23 +2,16 @@ package org.minzhengflow.models;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.time.OffsetDateTime;
 import java.util.Date;
-import java.util.HashMap;
-import java.util.Map;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,14 +23,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * so a designer's change in Modeler that breaks a path or leaves one unreachable fails here.
  */
 @Deployment(resources = "processes/eldercare.bpmn")
-class ElderCareModelCoverageTest {
+class ElderCareModelCoverageTest extends ModelCoverageTestSupport {
 
   @RegisterExtension
   static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder("camunda-coverage.cfg.xml")
       .assertClassCoverageAtLeast(0.95).build();
-
-  /** What the mocked automatic steps answer in the current test. */
-  final Map<String, Object> answers = new HashMap<>();
 
   /** The BPMN reads its deadlines from this bean; any fixed future instant will do here. */
   public static class Deadlines {
@@ -71,28 +61,12 @@ class ElderCareModelCoverageTest {
 
   @BeforeEach
   void mockBeans() {
-    TaskListener nothing = task -> { };
-    for (String listener : new String[] {"eldercareCaseSummary", "eldercareAbility", "reviewDecision"}) {
-      Mocks.register(listener, nothing);
-    }
+    noOpListeners("eldercareCaseSummary", "eldercareAbility", "reviewDecision");
     Mocks.register("deadlines", new Deadlines());
     Mocks.register("candidateGroups", new Groups());
     answer("eldercareBenefit", "eligible", true);
     answer("eldercareGrant", "turnNinetyDate", null);
-    JavaDelegate none = ex -> { };
-    for (String delegate : new String[] {"eldercareNinetySwitch", "eldercareRejection", "overdueEscalation"}) {
-      Mocks.register(delegate, none);
-    }
-  }
-
-  private void answer(String bean, String variable, Object value) {
-    answers.put(variable, value);
-    Mocks.register(bean, (JavaDelegate) ex -> ex.setVariable(variable, answers.get(variable)));
-  }
-
-  @AfterEach
-  void reset() {
-    Mocks.reset();
+    noOpDelegates("eldercareNinetySwitch", "eldercareRejection", "overdueEscalation");
   }
 
   private ProcessInstance start(String subsidyType) {
@@ -102,26 +76,13 @@ class ElderCareModelCoverageTest {
     return pi;
   }
 
-  private static void runJobs(ProcessInstance pi) {
-    for (Job job; (job = managementService().createJobQuery().processInstanceId(pi.getId()).executable().listPage(0, 1)
-        .stream().findFirst().orElse(null)) != null; ) {
-      managementService().executeJob(job.getId());
-    }
-  }
-
-  private static void fire(ProcessInstance pi, String timer) {
-    managementService().executeJob(managementService().createJobQuery().processInstanceId(pi.getId())
-        .activityId(timer).singleResult().getId());
-    runJobs(pi);
-  }
-
   private static void decide(ProcessInstance pi, String decision) {
     complete(task(pi), withVariables("decision", decision, "opinion", "意见"));
     runJobs(pi);
   }
 
   private static void assess(ProcessInstance pi) {
-    complete(task("abilityAssessment", pi), withVariables("abilityLevel", "MODERATE"));
+    complete(task("abilityAssessment", pi), withVariables("abilityGrade", "MODERATE"));
     runJobs(pi);
   }
 

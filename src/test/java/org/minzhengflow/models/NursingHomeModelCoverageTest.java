@@ -2,7 +2,6 @@ package org.minzhengflow.models;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
@@ -10,19 +9,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import java.time.OffsetDateTime;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,14 +28,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * model itself, so a designer's change in Modeler that breaks a path or leaves one unreachable fails here.
  */
 @Deployment(resources = "processes/nursing-home-support.bpmn")
-class NursingHomeModelCoverageTest {
+class NursingHomeModelCoverageTest extends ModelCoverageTestSupport {
 
   @RegisterExtension
   static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder("camunda-coverage.cfg.xml")
       .assertClassCoverageAtLeast(1.0).build();
-
-  /** What the mocked automatic steps answer in the current test. */
-  final Map<String, Object> answers = new HashMap<>();
 
   /** The BPMN reads its deadlines from this bean; any fixed future instant will do here. */
   public static class Deadlines {
@@ -78,11 +69,8 @@ class NursingHomeModelCoverageTest {
 
   @BeforeEach
   void mockBeans() {
-    TaskListener nothing = task -> { };
-    for (String listener : new String[] {"nursingHomeCaseSummary", "reviewDecision", "nursingHomeSiteInspection",
-        "nursingHomeDepartmentOpinion"}) {
-      Mocks.register(listener, nothing);
-    }
+    noOpListeners("nursingHomeCaseSummary", "reviewDecision", "nursingHomeSiteInspection",
+        "nursingHomeDepartmentOpinion");
     Mocks.register("nursingHomeNewRound", (ExecutionListener) ex -> { });
     Mocks.register("nursingHomeDeadlines", new Deadlines());
     Mocks.register("candidateGroups", new Groups());
@@ -90,20 +78,7 @@ class NursingHomeModelCoverageTest {
     answer("nursingHomePrecheck", "precheckPassed", true);
     answer("nursingHomeEvaluation", "departmentsAgree", true);
     Mocks.register("nursingHomePublicNotice", (JavaDelegate) ex -> ex.setVariable("noticeDuration", "P7D"));
-    JavaDelegate none = ex -> { };
-    for (String delegate : new String[] {"nursingHomeObjection", "nursingHomeGrant", "nursingHomeClose", "overdueEscalation"}) {
-      Mocks.register(delegate, none);
-    }
-  }
-
-  private void answer(String bean, String variable, Object value) {
-    answers.put(variable, value);
-    Mocks.register(bean, (JavaDelegate) ex -> ex.setVariable(variable, answers.get(variable)));
-  }
-
-  @AfterEach
-  void reset() {
-    Mocks.reset();
+    noOpDelegates("nursingHomeObjection", "nursingHomeGrant", "nursingHomeClose", "overdueEscalation");
   }
 
   private ProcessInstance start(boolean greenChannel) {
@@ -111,19 +86,6 @@ class NursingHomeModelCoverageTest {
         "districtCode", "230102", "greenChannel", greenChannel));
     runJobs(pi);
     return pi;
-  }
-
-  private static void runJobs(ProcessInstance pi) {
-    for (Job job; (job = managementService().createJobQuery().processInstanceId(pi.getId()).executable().listPage(0, 1)
-        .stream().findFirst().orElse(null)) != null; ) {
-      managementService().executeJob(job.getId());
-    }
-  }
-
-  private static void fire(ProcessInstance pi, String timer) {
-    managementService().executeJob(managementService().createJobQuery().processInstanceId(pi.getId())
-        .activityId(timer).singleResult().getId());
-    runJobs(pi);
   }
 
   private static void decide(ProcessInstance pi, String taskKey, String decision) {
