@@ -2,15 +2,17 @@ package org.minzhengflow.api;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.minzhengflow.organization.StaffUser;
-import org.minzhengflow.security.BasicAuthenticationFilter;
 
 /** The member of staff the authentication filter recognised for this request. */
 public final class CurrentUser {
 
+  /** The request attribute under which the authentication filter leaves the recognised {@link StaffUser}. */
+  public static final String ATTRIBUTE = StaffUser.class.getName();
+
   private CurrentUser() {}
 
   public static StaffUser of(HttpServletRequest request) {
-    Object user = request.getAttribute(BasicAuthenticationFilter.USER_ATTRIBUTE);
+    Object user = request.getAttribute(ATTRIBUTE);
     if (user instanceof StaffUser staff) {
       return staff;
     }

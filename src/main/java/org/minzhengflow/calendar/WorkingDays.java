@@ -69,6 +69,26 @@ public class WorkingDays {
     return dueAt(today(), workingDays).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
   }
 
+  /** The n-th working day after {@code from} (the office-local date). */
+  public LocalDate addWorkingDays(LocalDate from, int workingDays) {
+    return calendar.addWorkingDays(from, workingDays);
+  }
+
+  /** Working days after {@code fromExclusive} up to and including {@code toInclusive}. */
+  public int workingDaysBetween(LocalDate fromExclusive, LocalDate toInclusive) {
+    return calendar.workingDaysBetween(fromExclusive, toInclusive);
+  }
+
+  /** End of business on that date, ISO-8601 with offset, for a timer's {@code timeDate}. */
+  public String endOfBusinessIso(LocalDate date) {
+    return date.atTime(endOfBusiness).atZone(zone).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+  }
+
+  /** The office's time zone. */
+  public ZoneId zone() {
+    return zone;
+  }
+
   public boolean isWorkingDay(LocalDate date) {
     return calendar.isWorkingDay(date);
   }

@@ -1,17 +1,17 @@
 package org.minzhengflow.casework;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.minzhengflow.organization.CaseAuthorizations;
-import org.minzhengflow.review.CaseHistory;
 import org.springframework.stereotype.Component;
 
 /**
- * The steps every application takes on acceptance, whatever the benefit, in the caller's
- * transaction: a number, the claim on the benefit for each person (409 when one is already
- * covered), the people of the case; then the process, the read rights of its jurisdiction and the
- * first history entry.
+ * The steps every application takes on acceptance, whatever the benefit, in the caller's transaction:
+ * a number and the case row with its legal deadline, the claim on the benefit for each person (409 when
+ * one is already covered), the people of the case; then the process, the readers of its jurisdiction
+ * (rows and engine grants) and the first history entry.
  */
 @Component
 public class CaseIntake {
@@ -19,45 +19,65 @@ public class CaseIntake {
   /** Someone the application concerns. */
   public record Person(String idNumber, String name) {}
 
+  /** Where a case belongs: its street (null for a district's own cases), district, and what its deadlines depend on. */
+  public record Where(String streetCode, String districtCode, boolean pilotDistrict, boolean greenChannel) {}
+
   /** The answer of every {@code POST …/applications}. */
   public record Submitted(String applicationNo, String processInstanceId, String status) {}
 
   private final ApplicationNumbers numbers;
+  private final CaseRecords records;
+  private final CaseDeadlines deadlines;
   private final BenefitClaims claims;
   private final CasePeople people;
   private final CaseStarter starter;
   private final CaseAuthorizations authorizations;
   private final CaseHistory history;
+  private final Clock clock;
 
-  public CaseIntake(ApplicationNumbers numbers, BenefitClaims claims, CasePeople people, CaseStarter starter,
-      CaseAuthorizations authorizations, CaseHistory history) {
+  public CaseIntake(ApplicationNumbers numbers, CaseRecords records, CaseDeadlines deadlines, BenefitClaims claims,
+      CasePeople people, CaseStarter starter, CaseAuthorizations authorizations, CaseHistory history, Clock clock) {
     this.numbers = numbers;
+    this.records = records;
+    this.deadlines = deadlines;
     this.claims = claims;
     this.people = people;
     this.starter = starter;
     this.authorizations = authorizations;
     this.history = history;
+    this.clock = clock;
   }
 
-  /** Issues the application number and claims the benefit for every person. */
-  public String reserve(String prefix, String benefit, String benefitName, List<Person> persons) {
-    String applicationNo = numbers.next(prefix);
+  /** Issues the number, stores the case row and claims the benefit for every person. */
+  public String reserve(CaseKind<?> kind, Where where, String applicantName, String submittedBy, String benefit,
+      String benefitName, List<Person> persons) {
+    String applicationNo = open(kind, where, applicantName, submittedBy);
     claims.claim(benefit, applicationNo, persons.stream().map(Person::idNumber).toList(), benefitName);
     persons.forEach(p -> people.add(applicationNo, p.idNumber(), p.name()));
     return applicationNo;
   }
 
-  /** Issues the application number and claims the benefit for an institution (no persons in the case). */
-  public String reserveForInstitution(String prefix, String benefit, String benefitName, String creditCode) {
-    String applicationNo = numbers.next(prefix);
+  /** As {@link #reserve} for an institution (key: its unified social credit code; no persons in the case). */
+  public String reserveForInstitution(CaseKind<?> kind, Where where, String institutionName, String submittedBy,
+      String benefit, String benefitName, String creditCode) {
+    String applicationNo = open(kind, where, institutionName, submittedBy);
     claims.claimForInstitution(benefit, applicationNo, creditCode, benefitName);
     return applicationNo;
   }
 
+  private String open(CaseKind<?> kind, Where where, String applicantName, String submittedBy) {
+    String applicationNo = numbers.next(kind.numberPrefix());
+    records.insert(applicationNo, kind.kind(), where.streetCode(), where.districtCode(), applicantName, submittedBy,
+        clock.instant(), deadlines.caseDeadline(kind.processKey(), where.pilotDistrict(), where.greenChannel()));
+    return applicationNo;
+  }
+
   /** Starts the case's process; the groups may read it; the history records who accepted it. */
-  public ProcessInstance start(String processKey, String applicationNo, Map<String, Object> variables,
+  public ProcessInstance start(CaseKind<?> kind, String applicationNo, Map<String, Object> variables,
       List<String> readers, String acceptedBy, String acceptance) {
-    ProcessInstance instance = starter.start(processKey, applicationNo, variables);
+    records.addReaders(applicationNo, readers);
+    ProcessInstance instance = starter.start(kind.processKey(), applicationNo, variables);
+    records.setProcessInstance(applicationNo, instance.getId());
     authorizations.grantRead(instance.getId(), readers);
     history.record(applicationNo, instance.getId(), null, "submitted", "受理申请", acceptedBy, null, acceptance);
     return instance;

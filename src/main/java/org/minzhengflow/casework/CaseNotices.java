@@ -16,7 +16,7 @@ public class CaseNotices {
 
   public enum Kind { PUBLIC_NOTICE, APPROVAL, REJECTION, REFERRAL, REVOCATION }
 
-  public record Notice(Kind kind, String title, String body, Instant time) {}
+  public record Notice(long id, Kind kind, String title, String body, Instant time) {}
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -36,10 +36,10 @@ public class CaseNotices {
   }
 
   public List<Notice> of(String applicationNo) {
-    return jdbc.sql("select kind, title, body, created_at from case_notice where application_no = ? order by created_at, id")
+    return jdbc.sql("select id, kind, title, body, created_at from case_notice where application_no = ? order by created_at, id")
         .param(applicationNo)
-        .query((rs, i) -> new Notice(Kind.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
-            rs.getTimestamp(4).toInstant()))
+        .query((rs, i) -> new Notice(rs.getLong(1), Kind.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
+            rs.getTimestamp(5).toInstant()))
         .list();
   }
 }

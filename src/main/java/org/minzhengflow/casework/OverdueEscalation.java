@@ -4,7 +4,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
-import org.minzhengflow.review.CaseHistory;
 import org.springframework.stereotype.Component;
 
 /**

@@ -57,7 +57,7 @@ public class CaseSummary implements TaskListener {
     if (c.tier() != null) {
       s.append("**测算**:保障标准每人每月").append(DibaoWorkflow.yuan(c.standard())).append("元,家庭月收入")
           .append(DibaoWorkflow.yuan(c.householdIncome())).append("元,人均").append(DibaoWorkflow.yuan(c.perCapitaIncome()))
-          .append("元,档次 ").append(c.tier()).append(",拟保障金额每月").append(DibaoWorkflow.yuan(c.monthlyAmount()))
+          .append("元,档次 ").append(DibaoTiers.label(c.tier())).append(",拟保障金额每月").append(DibaoWorkflow.yuan(c.monthlyAmount()))
           .append("元\n\n");
     }
     notices.of(c.applicationNo()).stream().filter(n -> n.kind() == CaseNotices.Kind.PUBLIC_NOTICE)

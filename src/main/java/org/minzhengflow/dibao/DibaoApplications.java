@@ -8,13 +8,14 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.minzhengflow.api.ApiException;
 import org.minzhengflow.casework.CaseIntake;
+import org.minzhengflow.casework.CaseKind;
+import org.minzhengflow.casework.CaseRecord;
 import org.minzhengflow.identification.IdNumber;
 import org.minzhengflow.organization.CandidateGroups;
 import org.minzhengflow.organization.Jurisdiction;
 import org.minzhengflow.organization.JurisdictionAccess;
 import org.minzhengflow.organization.JurisdictionRepository;
 import org.minzhengflow.organization.StaffUser;
-import org.minzhengflow.review.CaseHistory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * input or a conflict leaves no row and no process behind.
  */
 @Service
-public class DibaoApplications {
+public class DibaoApplications implements CaseKind<DibaoApplicationRequest> {
 
   public static final String PROCESS_KEY = "dibao";
   public static final String BENEFIT = "DIBAO";
@@ -32,19 +33,20 @@ public class DibaoApplications {
   private final DibaoApplicationValidator validator;
   private final DibaoCases cases;
   private final DibaoTables tables;
-  private final CaseHistory history;
+  private final DibaoWorkflow workflow;
   private final JurisdictionRepository jurisdictions;
   private final JurisdictionAccess access;
   private final CandidateGroups groups;
   private final CaseIntake intake;
   private final Clock clock;
 
-  public DibaoApplications(DibaoApplicationValidator validator, DibaoCases cases, DibaoTables tables, CaseHistory history,
-      JurisdictionRepository jurisdictions, JurisdictionAccess access, CandidateGroups groups, CaseIntake intake, Clock clock) {
+  public DibaoApplications(DibaoApplicationValidator validator, DibaoCases cases, DibaoTables tables,
+      DibaoWorkflow workflow, JurisdictionRepository jurisdictions, JurisdictionAccess access, CandidateGroups groups,
+      CaseIntake intake, Clock clock) {
     this.validator = validator;
     this.cases = cases;
     this.tables = tables;
-    this.history = history;
+    this.workflow = workflow;
     this.jurisdictions = jurisdictions;
     this.access = access;
     this.groups = groups;
@@ -52,6 +54,33 @@ public class DibaoApplications {
     this.clock = clock;
   }
 
+  @Override
+  public String kind() {
+    return "dibao";
+  }
+
+  @Override
+  public String processKey() {
+    return PROCESS_KEY;
+  }
+
+  @Override
+  public String numberPrefix() {
+    return "DB";
+  }
+
+  @Override
+  public Class<DibaoApplicationRequest> requestType() {
+    return DibaoApplicationRequest.class;
+  }
+
+  /** 低保: the whole-case limit may be extended to 45 working days in special cases. */
+  @Override
+  public boolean extensible() {
+    return true;
+  }
+
+  @Override
   @Transactional
   public CaseIntake.Submitted submit(DibaoApplicationRequest request, StaffUser user) {
     validator.validate(request);
@@ -60,10 +89,12 @@ public class DibaoApplications {
     }
     Jurisdiction street = jurisdictions.findStreet(request.streetCode()).orElseThrow();
     Jurisdiction district = jurisdictions.districtOf(street);
-    String applicationNo = intake.reserve("DB", BENEFIT, "低保", request.members().stream()
-        .map(m -> new CaseIntake.Person(m.idNumber().toUpperCase(), m.name().trim())).toList());
     String applicantName = request.members().stream()
         .filter(m -> m.idNumber().equalsIgnoreCase(request.applicantIdNumber())).findFirst().orElseThrow().name().trim();
+    String applicationNo = intake.reserve(this,
+        new CaseIntake.Where(street.code(), district.code(), district.pilotOneLevel(), false), applicantName,
+        user.userId(), BENEFIT, "低保", request.members().stream()
+            .map(m -> new CaseIntake.Person(m.idNumber().toUpperCase(), m.name().trim())).toList());
     cases.insert(applicationNo, request, applicantName, user.userId(), clock.instant());
 
     DibaoPolicy policy = tables.policy(request.areaType());
@@ -73,11 +104,11 @@ public class DibaoApplications {
         .putValue("streetCode", street.code())
         .putValue("pilotDistrict", district.pilotOneLevel())
         .putValue("needsLaborAssessment", needsLaborAssessment(request, policy, java.time.LocalDate.now(clock)))
+        .putValue("hadObjection", false)
         .putValue("householdSize", request.members().size());
-    ProcessInstance instance = intake.start(PROCESS_KEY, applicationNo, variables,
+    ProcessInstance instance = intake.start(this, applicationNo, variables,
         groups.streetCaseReaders(street.code()), user.userId(),
         "受理" + applicantName + "家庭(" + request.members().size() + "人)的低保申请");
-    cases.setProcessInstance(applicationNo, instance.getId());
     return new CaseIntake.Submitted(applicationNo, instance.getId(), "IN_REVIEW");
   }
 
@@ -91,18 +122,18 @@ public class DibaoApplications {
     });
   }
 
-  /** The status document of CONTRACT.md; 404 when unknown, 403 outside the user's jurisdiction. */
-  @Transactional(readOnly = true)
-  public Map<String, Object> status(String applicationNo, StaffUser user) {
-    DibaoCase c = cases.find(applicationNo).orElseThrow(() -> ApiException.notFound("未找到该申请:" + applicationNo));
-    if (!access.canSeeStreetCase(user, c.streetCode())) {
-      throw ApiException.forbidden("无权查看其他辖区的申请");
-    }
+  @Override
+  public void publishNotice(String applicationNo) {
+    workflow.publishNotice(applicationNo);
+  }
+
+  /** The 低保 fields of the status document of CONTRACT.md. */
+  @Override
+  public Map<String, Object> details(CaseRecord record) {
+    DibaoCase c = cases.get(record.applicationNo());
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("applicationNo", c.applicationNo());
-    body.put("processInstanceId", c.processInstanceId());
-    body.put("status", c.status());
     body.put("tier", c.tier());
+    body.put("tierName", DibaoTiers.label(c.tier()));
     body.put("monthlyAmount", c.monthlyAmount());
     body.put("standard", c.standard());
     body.put("perCapitaIncome", c.perCapitaIncome());
@@ -112,8 +143,6 @@ public class DibaoApplications {
     }
     body.put("closeRelative", c.closeRelative());
     body.put("paymentFrom", c.paymentFrom());
-    body.put("reasons", c.reasons());
-    body.put("history", history.view(applicationNo));
     return body;
   }
 }

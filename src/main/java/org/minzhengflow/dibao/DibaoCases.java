@@ -6,9 +6,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.minzhengflow.casework.CaseRecords;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,12 +16,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class DibaoCases {
 
-  static final String REASON_SEPARATOR = "\n";
-
   private final JdbcClient jdbc;
+  private final CaseRecords records;
 
-  public DibaoCases(JdbcClient jdbc) {
+  public DibaoCases(JdbcClient jdbc, CaseRecords records) {
     this.jdbc = jdbc;
+    this.records = records;
   }
 
   public void insert(String applicationNo, DibaoApplicationRequest r, String applicantName, String submittedBy,
@@ -29,8 +29,8 @@ public class DibaoCases {
     DibaoApplicationRequest.Assets a = r.assets();
     jdbc.sql("""
         insert into dibao_application (application_no, street_code, area_type, applicant_id_number, applicant_name, phone,
-          financial_assets, vehicles, houses, non_residential, business_registered, status, submitted_by, submitted_at)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'IN_REVIEW', ?, ?)""")
+          financial_assets, vehicles, houses, non_residential, business_registered, submitted_by, submitted_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(applicationNo, r.streetCode(), r.areaType(), r.applicantIdNumber().toUpperCase(), applicantName,
             r.phone(), a.financialAssets(), a.vehicles(), a.houses(), a.nonResidentialProperties(),
             a.businessRegistered(), submittedBy, Timestamp.from(now))
@@ -46,11 +46,6 @@ public class DibaoCases {
     }
   }
 
-  public void setProcessInstance(String applicationNo, String processInstanceId) {
-    jdbc.sql("update dibao_application set process_instance_id = ? where application_no = ?")
-        .params(processInstanceId, applicationNo).update();
-  }
-
   public Optional<DibaoCase> find(String applicationNo) {
     List<Member> members = jdbc.sql("""
         select seq, name, id_number, relation, monthly_income, verified_income, labor_capacity, assessed_capacity,
@@ -62,13 +57,14 @@ public class DibaoCases {
             (Integer) rs.getObject(9, Integer.class), rs.getBoolean(10), rs.getString(11), rs.getBoolean(12)))
         .list();
     return jdbc.sql("""
-        select application_no, process_instance_id, street_code, area_type, applicant_id_number, applicant_name,
-               financial_assets, vehicles, houses, non_residential, business_registered, status, close_relative, tier,
-               standard, per_capita_income, household_income, monthly_amount, reasons, spot_checked, payment_from,
-               submitted_at
-        from dibao_application where application_no = ?""")
+        select d.application_no, c.process_instance_id, d.street_code, area_type, applicant_id_number, d.applicant_name,
+               financial_assets, vehicles, houses, non_residential, business_registered, c.status, close_relative, tier,
+               standard, per_capita_income, household_income, monthly_amount, null, spot_checked, payment_from,
+               d.submitted_at
+        from dibao_application d join app_case c on c.application_no = d.application_no
+        where d.application_no = ?""")
         .param(applicationNo)
-        .query((rs, i) -> map(rs, members))
+        .query((rs, i) -> map(rs, members, records.reasons(applicationNo)))
         .optional();
   }
 
@@ -103,8 +99,7 @@ public class DibaoCases {
   }
 
   public void setReasons(String applicationNo, List<String> reasons) {
-    jdbc.sql("update dibao_application set reasons = ? where application_no = ?")
-        .params(reasons.isEmpty() ? null : String.join(REASON_SEPARATOR, reasons), applicationNo).update();
+    records.setReasons(applicationNo, reasons);
   }
 
   public void setAssessment(String applicationNo, String tier, BigDecimal standard, BigDecimal perCapita,
@@ -115,13 +110,10 @@ public class DibaoCases {
         .params(tier, standard, perCapita, householdIncome, amount, applicationNo).update();
   }
 
-  public void setStatus(String applicationNo, String status) {
-    jdbc.sql("update dibao_application set status = ? where application_no = ?").params(status, applicationNo).update();
-  }
-
-  public void decide(String applicationNo, String status, LocalDate paymentFrom, Instant decidedAt) {
-    jdbc.sql("update dibao_application set status = ?, payment_from = ?, decided_at = ? where application_no = ?")
-        .params(status, paymentFrom, Timestamp.from(decidedAt), applicationNo).update();
+  /** The decision's own data (the status is set by the process at the milestone). */
+  public void decide(String applicationNo, LocalDate paymentFrom, Instant decidedAt) {
+    jdbc.sql("update dibao_application set payment_from = ?, decided_at = ? where application_no = ?")
+        .params(paymentFrom, Timestamp.from(decidedAt), applicationNo).update();
   }
 
   /** Stores the sampling result once; later calls keep the first draw (idempotent retries). */
@@ -132,15 +124,14 @@ public class DibaoCases {
         .param(applicationNo).query(Boolean.class).single();
   }
 
-  private static DibaoCase map(ResultSet rs, List<Member> members) throws SQLException {
-    String reasons = rs.getString(19);
+  private static DibaoCase map(ResultSet rs, List<Member> members, List<String> reasons) throws SQLException {
     Timestamp submitted = rs.getTimestamp(22);
     java.sql.Date paymentFrom = rs.getDate(21);
     return new DibaoCase(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
         rs.getString(6), rs.getBigDecimal(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getBoolean(11),
         rs.getString(12), rs.getBoolean(13), rs.getString(14), rs.getBigDecimal(15), rs.getBigDecimal(16),
         rs.getBigDecimal(17), rs.getBigDecimal(18),
-        reasons == null ? List.of() : Arrays.asList(reasons.split(REASON_SEPARATOR)),
+        reasons,
         (Boolean) rs.getObject(20, Boolean.class), paymentFrom == null ? null : paymentFrom.toLocalDate(),
         submitted.toInstant(), members);
   }

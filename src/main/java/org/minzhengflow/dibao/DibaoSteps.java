@@ -37,14 +37,6 @@ public class DibaoSteps {
   }
 
   @Bean
-  JavaDelegate dibaoPublicNotice(DibaoWorkflow workflow, DibaoDeadlines deadlines) {
-    return ex -> {
-      workflow.publishNotice(applicationNo(ex));
-      ex.setVariable("noticeDuration", deadlines.noticeDuration());
-    };
-  }
-
-  @Bean
   JavaDelegate dibaoObjection(DibaoWorkflow workflow) {
     return ex -> workflow.reopenAfterObjection(applicationNo(ex), ex.getProcessInstanceId(),
         (String) ex.getVariable("objection"));

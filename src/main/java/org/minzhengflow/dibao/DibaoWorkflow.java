@@ -12,8 +12,9 @@ import java.util.function.DoubleSupplier;
 import java.util.stream.Collectors;
 import org.minzhengflow.casework.BenefitClaims;
 import org.minzhengflow.casework.BenefitRecords;
+import org.minzhengflow.casework.CaseDeadlines;
 import org.minzhengflow.casework.CaseNotices;
-import org.minzhengflow.review.CaseHistory;
+import org.minzhengflow.casework.CaseHistory;
 import org.minzhengflow.verification.EconomicStatusSource;
 import org.minzhengflow.verification.StaffRelatives;
 import org.minzhengflow.verification.VerificationRecord;
@@ -35,18 +36,20 @@ public class DibaoWorkflow {
   private final CaseHistory history;
   private final BenefitClaims claims;
   private final BenefitRecords benefits;
+  private final CaseDeadlines deadlines;
   private final Clock clock;
   private final DoubleSupplier random;
 
   @Autowired
   public DibaoWorkflow(DibaoCases cases, DibaoTables tables, EconomicStatusSource source, StaffRelatives relatives,
-      CaseNotices notices, CaseHistory history, BenefitClaims claims, BenefitRecords benefits, Clock clock) {
-    this(cases, tables, source, relatives, notices, history, claims, benefits, clock, Math::random);
+      CaseNotices notices, CaseHistory history, BenefitClaims claims, BenefitRecords benefits, CaseDeadlines deadlines,
+      Clock clock) {
+    this(cases, tables, source, relatives, notices, history, claims, benefits, deadlines, clock, Math::random);
   }
 
   DibaoWorkflow(DibaoCases cases, DibaoTables tables, EconomicStatusSource source, StaffRelatives relatives,
-      CaseNotices notices, CaseHistory history, BenefitClaims claims, BenefitRecords benefits, Clock clock,
-      DoubleSupplier random) {
+      CaseNotices notices, CaseHistory history, BenefitClaims claims, BenefitRecords benefits, CaseDeadlines deadlines,
+      Clock clock, DoubleSupplier random) {
     this.cases = cases;
     this.tables = tables;
     this.source = source;
@@ -55,6 +58,7 @@ public class DibaoWorkflow {
     this.history = history;
     this.claims = claims;
     this.benefits = benefits;
+    this.deadlines = deadlines;
     this.clock = clock;
     this.random = random;
   }
@@ -151,7 +155,7 @@ public class DibaoWorkflow {
   /** 公示: name, household size and proposed amount, never ID numbers. */
   public void publishNotice(String applicationNo) {
     DibaoCase c = cases.get(applicationNo);
-    int days = tables.policy(c.areaType()).noticeDays();
+    int days = deadlines.noticeDays(DibaoApplications.PROCESS_KEY, false, false);
     // after an objection the case is noticed again: say so, and keep every round's notice
     long round = history.of(applicationNo).stream().filter(e -> "objection".equals(e.step())).count() + 1;
     notices.issue(applicationNo, CaseNotices.Kind.PUBLIC_NOTICE, "最低生活保障公示",
@@ -159,12 +163,10 @@ public class DibaoWorkflow {
             + "人;" + (c.coveredAlone().isEmpty() ? "" : "单人户保障" + c.coveredCount() + "人;") + "拟保障金额:每月"
             + yuan(c.monthlyAmount())
             + "元。公示期" + days + "天,如有异议,请向所在街道(乡镇)反映。");
-    cases.setStatus(applicationNo, "PUBLIC_NOTICE");
   }
 
   /** An objection during the notice reopens the investigation. */
   public void reopenAfterObjection(String applicationNo, String processInstanceId, String objection) {
-    cases.setStatus(applicationNo, "IN_REVIEW");
     history.record(applicationNo, processInstanceId, null, "objection", "公示期异议", null, null,
         "公示期间收到异议,重新调查:" + (objection == null ? "" : objection));
   }
@@ -173,7 +175,7 @@ public class DibaoWorkflow {
   public void grant(String applicationNo) {
     DibaoCase c = cases.get(applicationNo);
     LocalDate paymentFrom = LocalDate.now(clock).withDayOfMonth(1).plusMonths(1);
-    cases.decide(applicationNo, "APPROVED", paymentFrom, clock.instant());
+    cases.decide(applicationNo, paymentFrom, clock.instant());
     benefits.grant(applicationNo, "DIBAO", "DIBAO", c.streetCode(), c.monthlyAmount(), paymentFrom);
     notices.issue(applicationNo, CaseNotices.Kind.APPROVAL, "最低生活保障审批通知",
         c.applicantName() + "家庭(" + c.members().size() + "人):经审核,符合最低生活保障条件,批准"
@@ -211,7 +213,7 @@ public class DibaoWorkflow {
       reasons.add("家庭人均月收入" + yuan(c.perCapitaIncome()) + "元,高于低保及低收入家庭认定标准");
     }
     cases.setReasons(applicationNo, reasons);
-    cases.decide(applicationNo, status, null, clock.instant());
+    cases.decide(applicationNo, null, clock.instant());
     claims.release(applicationNo);
     if ("REFERRED".equals(status)) {
       DibaoTables.Tier tier = tables.tier(c.areaType(), DibaoCalculation.incomeRatio(c.members(), standardOf(c)));
@@ -234,7 +236,7 @@ public class DibaoWorkflow {
     List<String> reasons = new ArrayList<>(c.reasons());
     reasons.add("区级抽查意见:" + opinion);
     cases.setReasons(applicationNo, reasons);
-    cases.decide(applicationNo, "REVOKED", c.paymentFrom(), clock.instant());
+    cases.decide(applicationNo, c.paymentFrom(), clock.instant());
     LocalDate end = LocalDate.now(clock).withDayOfMonth(1).plusMonths(1);
     benefits.end(applicationNo, end, "区级抽查撤销:" + opinion);
     claims.release(applicationNo);

@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.minzhengflow.casework.CasePeople;
 import org.minzhengflow.organization.CandidateGroups;
-import org.minzhengflow.review.CaseHistory;
+import org.minzhengflow.casework.CaseHistory;
 import org.minzhengflow.review.ReviewRules;
 import org.minzhengflow.verification.StaffRelatives;
 import org.springframework.stereotype.Component;

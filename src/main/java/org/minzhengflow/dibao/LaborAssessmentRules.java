@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.minzhengflow.review.CaseHistory;
+import org.minzhengflow.casework.CaseHistory;
 import org.minzhengflow.review.ReviewRules;
 import org.springframework.stereotype.Component;
 

@@ -3,7 +3,7 @@ package org.minzhengflow.eldercare;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.minzhengflow.review.CaseHistory;
+import org.minzhengflow.casework.CaseHistory;
 import org.minzhengflow.review.ReviewRules;
 import org.springframework.stereotype.Component;
 

@@ -9,13 +9,15 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.minzhengflow.api.ApiException;
 import org.minzhengflow.casework.CaseIntake;
+import org.minzhengflow.casework.CaseKind;
+import org.minzhengflow.casework.CaseRecord;
+import org.minzhengflow.organization.JurisdictionRepository;
 import org.minzhengflow.casework.AssistanceStatuses;
 import org.minzhengflow.casework.BenefitRecords;
 import org.minzhengflow.identification.IdNumber;
 import org.minzhengflow.organization.CandidateGroups;
 import org.minzhengflow.organization.JurisdictionAccess;
 import org.minzhengflow.organization.StaffUser;
-import org.minzhengflow.review.CaseHistory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * ineligible application is answered 422 with the reason and nothing is stored or started.
  */
 @Service
-public class ElderCareApplications {
+public class ElderCareApplications implements CaseKind<ElderCareRequest> {
 
   public static final String PROCESS_KEY = "eldercare";
   /** Applications may be filed this many months before the qualifying birthday. */
@@ -36,27 +38,48 @@ public class ElderCareApplications {
   private final ElderCareCases cases;
   private final AssistanceStatuses statuses;
   private final BenefitRecords benefits;
-  private final CaseHistory history;
+  private final JurisdictionRepository jurisdictions;
   private final JurisdictionAccess access;
   private final CandidateGroups groups;
   private final CaseIntake intake;
   private final Clock clock;
 
   public ElderCareApplications(ElderCareValidator validator, ElderCareTables tables, ElderCareCases cases,
-      AssistanceStatuses statuses, BenefitRecords benefits, CaseHistory history, JurisdictionAccess access,
+      AssistanceStatuses statuses, BenefitRecords benefits, JurisdictionRepository jurisdictions, JurisdictionAccess access,
       CandidateGroups groups, CaseIntake intake, Clock clock) {
     this.validator = validator;
     this.tables = tables;
     this.cases = cases;
     this.statuses = statuses;
     this.benefits = benefits;
-    this.history = history;
+    this.jurisdictions = jurisdictions;
     this.access = access;
     this.groups = groups;
     this.intake = intake;
     this.clock = clock;
   }
 
+  @Override
+  public String kind() {
+    return "eldercare";
+  }
+
+  @Override
+  public String processKey() {
+    return PROCESS_KEY;
+  }
+
+  @Override
+  public String numberPrefix() {
+    return "YL";
+  }
+
+  @Override
+  public Class<ElderCareRequest> requestType() {
+    return ElderCareRequest.class;
+  }
+
+  @Override
   @Transactional
   public CaseIntake.Submitted submit(ElderCareRequest request, StaffUser user) {
     validator.validate(request);
@@ -73,7 +96,9 @@ public class ElderCareApplications {
     if (!eligibility.eligible()) {
       throw ApiException.unprocessable(explain(eligibility.reason(), request.subsidyType(), id));
     }
-    String applicationNo = intake.reserve("YL", "ELDER_" + request.subsidyType(), typeName(request.subsidyType()),
+    String districtCode = jurisdictions.findStreet(request.streetCode()).orElseThrow().parentCode();
+    String applicationNo = intake.reserve(this, new CaseIntake.Where(request.streetCode(), districtCode, false, false),
+        elder.name().trim(), user.userId(), "ELDER_" + request.subsidyType(), typeName(request.subsidyType()),
         List.of(new CaseIntake.Person(id.value(), elder.name().trim())));
     cases.insert(applicationNo, request, status, eligibility.category(), user.userId(), clock.instant());
 
@@ -84,10 +109,9 @@ public class ElderCareApplications {
         .putValue("subsidyType", request.subsidyType());
     List<String> readers = new java.util.ArrayList<>(groups.streetCaseReaders(request.streetCode()));
     readers.add(groups.assessmentAgency());
-    ProcessInstance instance = intake.start(PROCESS_KEY, applicationNo, variables, readers, user.userId(),
+    ProcessInstance instance = intake.start(this, applicationNo, variables, readers, user.userId(),
         "受理" + elder.name().trim() + "(" + id.ageOn(today) + "周岁)的" + typeName(request.subsidyType()) + "申请;救助身份:"
             + AssistanceStatuses.label(status) + "(以本系统救助记录为准)");
-    cases.setProcessInstance(applicationNo, instance.getId());
     return new CaseIntake.Submitted(applicationNo, instance.getId(), "IN_REVIEW");
   }
 
@@ -108,29 +132,24 @@ public class ElderCareApplications {
   }
 
 
-  @Transactional(readOnly = true)
-  public Map<String, Object> status(String applicationNo, StaffUser user) {
-    ElderCareCase c = cases.find(applicationNo).orElseThrow(() -> ApiException.notFound("未找到该申请:" + applicationNo));
-    if (!access.canSeeStreetCase(user, c.streetCode()) && !user.hasGroup(groups.assessmentAgency())) {
-      throw ApiException.forbidden("无权查看其他辖区的申请");
-    }
+  /** The elder-care fields of the status document. */
+  @Override
+  public Map<String, Object> details(CaseRecord record) {
+    ElderCareCase c = cases.get(record.applicationNo());
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("applicationNo", c.applicationNo());
-    body.put("processInstanceId", c.processInstanceId());
-    body.put("status", c.status());
     body.put("subsidyType", c.subsidyType());
+    body.put("subsidyTypeName", typeName(c.subsidyType()));
     body.put("category", c.category());
     body.put("categoryName", c.categoryName());
     body.put("assistanceStatus", c.assistanceStatus());
+    body.put("assistanceStatusName", AssistanceStatuses.label(c.assistanceStatus()));
     body.put("abilityGrade", c.abilityGrade());
     body.put("monthlyAmount", c.monthlyAmount());
     body.put("serviceHours", c.serviceHours());
     body.put("provider", c.provider());
     body.put("paymentFrom", c.paymentFrom());
-    benefits.find(applicationNo).filter(b -> "ENDED".equals(b.status()))
+    benefits.find(record.applicationNo()).filter(b -> "ENDED".equals(b.status()))
         .ifPresent(b -> body.put("benefitEnded", Map.of("fromMonth", b.endMonth(), "reason", b.endReason())));
-    body.put("reasons", c.reasons());
-    body.put("history", history.view(applicationNo));
     return body;
   }
 }

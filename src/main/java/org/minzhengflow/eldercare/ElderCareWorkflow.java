@@ -8,7 +8,7 @@ import java.util.List;
 import org.minzhengflow.casework.BenefitClaims;
 import org.minzhengflow.casework.BenefitRecords;
 import org.minzhengflow.casework.CaseNotices;
-import org.minzhengflow.review.CaseHistory;
+import org.minzhengflow.casework.CaseHistory;
 import org.springframework.stereotype.Service;
 
 /** What the automatic steps of an elder-care case do; every method may safely run again. */
@@ -66,7 +66,7 @@ public class ElderCareWorkflow {
       provider = c.provider() != null ? c.provider() : providers.assign(c.streetCode());
       cases.setProvider(applicationNo, provider);
     }
-    cases.decide(applicationNo, "APPROVED", from, clock.instant());
+    cases.decide(applicationNo, from, clock.instant());
     benefits.grant(applicationNo, c.subsidyType(), c.category(), c.streetCode(), c.monthlyAmount(), from,
         c.serviceHours(), provider);
     String what = "HOME_CARE".equals(c.subsidyType())
@@ -106,7 +106,7 @@ public class ElderCareWorkflow {
       reasons.add("本系统未查到该老人家庭的低保或低收入救助记录,视为不具备该身份");
     }
     cases.setReasons(applicationNo, reasons);
-    cases.decide(applicationNo, "REJECTED", null, clock.instant());
+    cases.decide(applicationNo, null, clock.instant());
     claims.release(applicationNo);
     notices.issue(applicationNo, CaseNotices.Kind.REJECTION, "养老补贴不予批准通知",
         c.elderName() + ":经审核,不符合" + ElderCareApplications.typeName(c.subsidyType()) + "条件,理由:"

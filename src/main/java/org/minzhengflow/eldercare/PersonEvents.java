@@ -13,7 +13,7 @@ import org.minzhengflow.casework.CaseNotices;
 import org.minzhengflow.identification.IdNumber;
 import org.minzhengflow.organization.JurisdictionAccess;
 import org.minzhengflow.organization.StaffUser;
-import org.minzhengflow.review.CaseHistory;
+import org.minzhengflow.casework.CaseHistory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

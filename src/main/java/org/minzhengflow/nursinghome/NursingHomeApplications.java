@@ -9,11 +9,12 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.minzhengflow.api.ApiException;
 import org.minzhengflow.casework.CaseIntake;
+import org.minzhengflow.casework.CaseKind;
+import org.minzhengflow.casework.CaseRecord;
+import org.minzhengflow.casework.CaseStatus;
 import org.minzhengflow.identification.CreditCode;
 import org.minzhengflow.organization.CandidateGroups;
-import org.minzhengflow.organization.JurisdictionAccess;
 import org.minzhengflow.organization.StaffUser;
-import org.minzhengflow.review.CaseHistory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * row and no process behind. Filed by the district bureau of the institution's district.
  */
 @Service
-public class NursingHomeApplications {
+public class NursingHomeApplications implements CaseKind<NursingHomeApplicationRequest> {
 
   public static final String PROCESS_KEY = "nursingHomeSupport";
 
@@ -33,24 +34,47 @@ public class NursingHomeApplications {
   private final NursingHomeCases cases;
   private final NursingHomeDepartments departments;
   private final CaseIntake intake;
-  private final CaseHistory history;
-  private final JurisdictionAccess access;
+  private final NursingHomeWorkflow workflow;
   private final CandidateGroups groups;
   private final JdbcClient jdbc;
   private final Clock clock;
 
   public NursingHomeApplications(NursingHomeApplicationValidator validator, NursingHomeCases cases,
       NursingHomeDepartments departments, CaseIntake intake,
-      CaseHistory history, JurisdictionAccess access, CandidateGroups groups, JdbcClient jdbc, Clock clock) {
+      NursingHomeWorkflow workflow, CandidateGroups groups, JdbcClient jdbc, Clock clock) {
     this.validator = validator;
     this.cases = cases;
     this.departments = departments;
     this.intake = intake;
-    this.history = history;
-    this.access = access;
+    this.workflow = workflow;
     this.groups = groups;
     this.jdbc = jdbc;
     this.clock = clock;
+  }
+
+  @Override
+  public String kind() {
+    return "nursing-home";
+  }
+
+  @Override
+  public String processKey() {
+    return PROCESS_KEY;
+  }
+
+  @Override
+  public String numberPrefix() {
+    return "NH";
+  }
+
+  @Override
+  public Class<NursingHomeApplicationRequest> requestType() {
+    return NursingHomeApplicationRequest.class;
+  }
+
+  @Override
+  public void publishNotice(String applicationNo) {
+    workflow.publishNotice(applicationNo);
   }
 
   /**
@@ -58,6 +82,7 @@ public class NursingHomeApplications {
    * {@link CaseIntake#reserve} (which also records the people a case concerns): the credit code
    * holds the benefit {@code NH_<policy>}, and the 409 names the institution and its open case.
    */
+  @Override
   @Transactional
   public CaseIntake.Submitted submit(NursingHomeApplicationRequest request, StaffUser user) {
     validator.validate(request);
@@ -66,7 +91,9 @@ public class NursingHomeApplications {
     }
     NursingHomePolicy policy = NursingHomePolicy.valueOf(request.policy());
     String creditCode = CreditCode.parse(request.institution().creditCode()).value();
-    String applicationNo = intake.reserveForInstitution("NH", policy.benefit(), policy.label(), creditCode);
+    boolean green = Boolean.TRUE.equals(request.greenChannel());
+    String applicationNo = intake.reserveForInstitution(this, new CaseIntake.Where(null, request.districtCode(), false, green),
+        request.institution().name().trim(), user.userId(), policy.benefit(), policy.label(), creditCode);
     cases.saveInstitution(creditCode, request.districtCode(), request.institution(), clock.instant());
     cases.insert(applicationNo, creditCode, request, user.userId(), clock.instant());
 
@@ -79,25 +106,18 @@ public class NursingHomeApplications {
         .putValue("institutionName", name);
     List<String> readers = new ArrayList<>(List.of(groups.districtApprovers(request.districtCode()), groups.cityApprovers()));
     departments.keys().forEach(d -> readers.add(groups.department(d)));
-    ProcessInstance instance = intake.start(PROCESS_KEY, applicationNo, variables, readers, user.userId(),
+    ProcessInstance instance = intake.start(this, applicationNo, variables, readers, user.userId(),
         "受理" + name + "的" + policy.label() + "申请" + (Boolean.TRUE.equals(request.greenChannel()) ? "(绿色通道)" : ""));
-    cases.setProcessInstance(applicationNo, instance.getId());
     return new CaseIntake.Submitted(applicationNo, instance.getId(), "IN_REVIEW");
   }
 
 
-  /** The status document of CONTRACT.md; 404 when unknown, 403 outside the user's jurisdiction. */
-  @Transactional(readOnly = true)
-  public Map<String, Object> status(String applicationNo, StaffUser user) {
-    NursingHomeCase c = cases.find(applicationNo).orElseThrow(() -> ApiException.notFound("未找到该申请:" + applicationNo));
-    if (!access.canSeeDistrictCase(user, c.districtCode())) {
-      throw ApiException.forbidden("无权查看其他辖区的申请");
-    }
-    boolean approved = "APPROVED".equals(c.status()) || "PUBLIC_NOTICE".equals(c.status());
+  /** The nursing-home fields of the status document of CONTRACT.md. */
+  @Override
+  public Map<String, Object> details(CaseRecord record) {
+    NursingHomeCase c = cases.get(record.applicationNo());
+    boolean approved = record.status() == CaseStatus.APPROVED || record.status() == CaseStatus.PUBLIC_NOTICE;
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("applicationNo", c.applicationNo());
-    body.put("processInstanceId", c.processInstanceId());
-    body.put("status", c.status());
     body.put("policy", c.policy().name());
     body.put("policyName", c.policy().label());
     body.put("greenChannel", c.greenChannel());
@@ -109,9 +129,8 @@ public class NursingHomeApplications {
     body.put("declaredOccupiedBeds", c.occupiedBeds());
     body.put("inspectedOccupiedBeds", c.inspectedOccupiedBeds());
     body.put("breakdown", c.breakdown());
-    body.put("reasons", c.reasons().isEmpty() ? c.precheckReasons() : c.reasons());
     List<Map<String, Object>> opinions = new ArrayList<>();
-    for (NursingHomeCases.Opinion o : cases.latestOpinions(applicationNo)) {
+    for (NursingHomeCases.Opinion o : cases.latestOpinions(record.applicationNo())) {
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("department", o.department());
       entry.put("departmentName", departments.label(o.department()));
@@ -123,18 +142,6 @@ public class NursingHomeApplications {
       opinions.add(entry);
     }
     body.put("departmentOpinions", opinions);
-    List<Map<String, Object>> entries = new ArrayList<>();
-    for (CaseHistory.Entry e : history.of(applicationNo)) {
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("step", e.step());
-      entry.put("stepName", e.stepName());
-      entry.put("user", e.user());
-      entry.put("decision", e.decision());
-      entry.put("opinion", e.opinion());
-      entry.put("time", e.time());
-      entries.add(entry);
-    }
-    body.put("history", entries);
     return body;
   }
 }

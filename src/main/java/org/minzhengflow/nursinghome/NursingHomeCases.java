@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.minzhengflow.casework.CaseRecords;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,8 +28,10 @@ public class NursingHomeCases {
   public record Opinion(int round, String department, String decision, String opinion, String user, Instant time) {}
 
   private final JdbcClient jdbc;
+  private final CaseRecords records;
 
-  public NursingHomeCases(JdbcClient jdbc) {
+  public NursingHomeCases(JdbcClient jdbc, CaseRecords records) {
+    this.records = records;
     this.jdbc = jdbc;
   }
 
@@ -65,8 +68,8 @@ public class NursingHomeCases {
         insert into nursing_home_application (application_no, credit_code, district_code, policy, green_channel,
           institution_name, filing_no, operating_since, beds, new_beds, occupied_beds, local_residents, residents_intact,
           residents_mild, residents_moderate, residents_severe, residents_complete, star_rating, fire_safety_approved,
-          site_rented, lease_years, renovation, loan_amount, new_hire_ratio, status, submitted_by, submitted_at)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'IN_REVIEW', ?, ?)""")
+          site_rented, lease_years, renovation, loan_amount, new_hire_ratio, submitted_by, submitted_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(applicationNo, creditCode, r.districtCode(), r.policy(), Boolean.TRUE.equals(r.greenChannel()),
             i.name().trim(), i.filingNo().trim(), LocalDate.parse(i.operatingSince().trim()), i.beds(), i.newBeds(),
             i.occupiedBeds(), i.localResidents(), a.get("INTACT"), a.get("MILD"), a.get("MODERATE"), a.get("SEVERE"),
@@ -77,27 +80,25 @@ public class NursingHomeCases {
         .update();
   }
 
-  public void setProcessInstance(String applicationNo, String processInstanceId) {
-    jdbc.sql("update nursing_home_application set process_instance_id = ? where application_no = ?")
-        .params(processInstanceId, applicationNo).update();
-  }
-
   public Optional<NursingHomeCase> find(String applicationNo) {
     return jdbc.sql("""
-        select application_no, process_instance_id, credit_code, district_code, policy, green_channel, institution_name,
-               filing_no, operating_since, beds, new_beds, occupied_beds, local_residents, residents_intact, residents_mild,
-               residents_moderate, residents_severe, residents_complete, star_rating, fire_safety_approved, site_rented,
-               lease_years, renovation, loan_amount, new_hire_ratio, inspected_occupied_beds, status, amount, breakdown,
-               precheck_reasons, reasons, submitted_at
-        from nursing_home_application where application_no = ?""")
-        .param(applicationNo).query((rs, n) -> map(rs)).optional();
+        select n.application_no, c.process_instance_id, credit_code, n.district_code, policy, green_channel,
+               institution_name, filing_no, operating_since, beds, new_beds, occupied_beds, local_residents,
+               residents_intact, residents_mild, residents_moderate, residents_severe, residents_complete, star_rating,
+               fire_safety_approved, site_rented, lease_years, renovation, loan_amount, new_hire_ratio,
+               inspected_occupied_beds, c.status, amount, breakdown, precheck_reasons, n.submitted_at
+        from nursing_home_application n join app_case c on c.application_no = n.application_no
+        where n.application_no = ?""")
+        .param(applicationNo).query((rs, n) -> map(rs, records.reasons(applicationNo))).optional();
   }
 
   public NursingHomeCase get(String applicationNo) {
     return find(applicationNo).orElseThrow(() -> new IllegalStateException("no nursing-home application " + applicationNo));
   }
 
+  /** The unmet pre-check conditions, also the case's reasons until a decision gives others. */
   public void setPrecheck(String applicationNo, List<String> reasons) {
+    records.setReasons(applicationNo, reasons);
     jdbc.sql("update nursing_home_application set precheck_reasons = ? where application_no = ?")
         .params(join(reasons), applicationNo).update();
   }
@@ -112,13 +113,11 @@ public class NursingHomeCases {
         .params(beds, applicationNo).update();
   }
 
-  public void setStatus(String applicationNo, String status) {
-    jdbc.sql("update nursing_home_application set status = ? where application_no = ?").params(status, applicationNo).update();
-  }
-
-  public void decide(String applicationNo, String status, List<String> reasons, Instant decidedAt) {
-    jdbc.sql("update nursing_home_application set status = ?, reasons = ?, decided_at = ? where application_no = ?")
-        .params(status, join(reasons), Timestamp.from(decidedAt), applicationNo).update();
+  /** The decision's reasons and time (the status is set by the process at the milestone). */
+  public void decide(String applicationNo, List<String> reasons, Instant decidedAt) {
+    records.setReasons(applicationNo, reasons == null ? List.of() : reasons);
+    jdbc.sql("update nursing_home_application set decided_at = ? where application_no = ?")
+        .params(Timestamp.from(decidedAt), applicationNo).update();
   }
 
   /** Records (or, on a repeated completion in the same round, replaces) one department's opinion. */
@@ -167,7 +166,7 @@ public class NursingHomeCases {
     return text == null ? List.of() : Arrays.asList(text.split(SEPARATOR));
   }
 
-  private static NursingHomeCase map(ResultSet rs) throws SQLException {
+  private static NursingHomeCase map(ResultSet rs, List<String> reasons) throws SQLException {
     Map<String, Integer> abilities = new LinkedHashMap<>();
     abilities.put("INTACT", rs.getInt("residents_intact"));
     abilities.put("MILD", rs.getInt("residents_mild"));
@@ -183,7 +182,7 @@ public class NursingHomeCases {
         (Integer) rs.getObject("lease_years", Integer.class), rs.getBoolean("renovation"), rs.getBigDecimal("loan_amount"),
         rs.getBigDecimal("new_hire_ratio"), (Integer) rs.getObject("inspected_occupied_beds", Integer.class),
         rs.getString("status"), rs.getBigDecimal("amount"), split(rs.getString("breakdown")),
-        split(rs.getString("precheck_reasons")), split(rs.getString("reasons")),
+        split(rs.getString("precheck_reasons")), reasons,
         rs.getTimestamp("submitted_at").toInstant());
   }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.minzhengflow.review.CaseHistory;
+import org.minzhengflow.casework.CaseHistory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -40,14 +40,6 @@ public class NursingHomeSteps {
   JavaDelegate nursingHomeEvaluation(NursingHomeWorkflow workflow) {
     return ex -> ex.setVariable("departmentsAgree",
         workflow.evaluate(applicationNo(ex), ex.getProcessInstanceId(), round(ex)));
-  }
-
-  @Bean
-  JavaDelegate nursingHomePublicNotice(NursingHomeWorkflow workflow, NursingHomeDeadlines deadlines) {
-    return ex -> {
-      workflow.publishNotice(applicationNo(ex));
-      ex.setVariable("noticeDuration", deadlines.noticeDuration(Boolean.TRUE.equals(ex.getVariable("greenChannel"))));
-    };
   }
 
   @Bean

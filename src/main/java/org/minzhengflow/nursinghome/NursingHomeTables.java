@@ -7,15 +7,11 @@ import org.minzhengflow.casework.DecisionTables;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the nursing-home DMN tables in {@code processes/}: time limits, pre-check conditions and
- * subsidy rates. Figures live in the tables, where designers change them in Modeler; never here.
+ * Reads the nursing-home DMN tables in {@code processes/}: pre-check conditions and
+ * subsidy rates (time limits are in the one deadline table, {@code case-deadlines.dmn}). Figures live in the tables, where designers change them in Modeler; never here.
  */
 @Component
 public class NursingHomeTables {
-
-  /** Time limits: working days per step, calendar days of the public notice. */
-  public record Deadlines(int materialReviewDays, int siteInspectionDays, int departmentOpinionDays,
-      int cityApprovalDays, int noticeDays) {}
 
   public record ConstructionRate(BigDecimal perBed, BigDecimal renovationFactor, String band) {}
 
@@ -32,12 +28,6 @@ public class NursingHomeTables {
 
   public NursingHomeTables(DecisionTables tables) {
     this.tables = tables;
-  }
-
-  public Deadlines deadlines(boolean greenChannel) {
-    Map<String, Object> row = tables.single("nursingHomePolicy", Map.of("greenChannel", greenChannel));
-    return new Deadlines(integer(row, "materialReviewDays"), integer(row, "siteInspectionDays"),
-        integer(row, "departmentOpinionDays"), integer(row, "cityApprovalDays"), integer(row, "noticeDays"));
   }
 
   /** Every unmet condition, each with its Chinese reason; empty when the application may proceed. */

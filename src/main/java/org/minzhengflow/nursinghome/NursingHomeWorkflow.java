@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Map;
 import org.minzhengflow.casework.BenefitClaims;
 import org.minzhengflow.casework.BenefitRecords;
+import org.minzhengflow.casework.CaseDeadlines;
 import org.minzhengflow.casework.CaseNotices;
 import org.minzhengflow.organization.JurisdictionRepository;
-import org.minzhengflow.review.CaseHistory;
+import org.minzhengflow.casework.CaseHistory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,11 +35,12 @@ public class NursingHomeWorkflow {
   private final BenefitClaims claims;
   private final BenefitRecords benefits;
   private final JurisdictionRepository jurisdictions;
+  private final CaseDeadlines deadlines;
   private final Clock clock;
 
   public NursingHomeWorkflow(NursingHomeCases cases, NursingHomeTables tables, NursingHomeCalculation calculation,
       NursingHomeDepartments departments, CaseNotices notices, CaseHistory history, BenefitClaims claims,
-      BenefitRecords benefits, JurisdictionRepository jurisdictions, Clock clock) {
+      BenefitRecords benefits, JurisdictionRepository jurisdictions, CaseDeadlines deadlines, Clock clock) {
     this.cases = cases;
     this.tables = tables;
     this.calculation = calculation;
@@ -48,6 +50,7 @@ public class NursingHomeWorkflow {
     this.claims = claims;
     this.benefits = benefits;
     this.jurisdictions = jurisdictions;
+    this.deadlines = deadlines;
     this.clock = clock;
   }
 
@@ -116,18 +119,16 @@ public class NursingHomeWorkflow {
   /** 公示: institution, policy, proposed amount and how it was calculated. */
   public void publishNotice(String applicationNo) {
     NursingHomeCase c = cases.get(applicationNo);
-    int days = tables.deadlines(c.greenChannel()).noticeDays();
+    int days = deadlines.noticeDays(NursingHomeApplications.PROCESS_KEY, false, c.greenChannel());
     String district = jurisdictions.find(c.districtCode()).map(j -> j.name()).orElse(c.districtCode());
     notices.issue(applicationNo, CaseNotices.Kind.PUBLIC_NOTICE, "养老机构" + c.policy().label() + "公示",
         "机构名称:" + c.institutionName() + "(统一社会信用代码" + c.creditCode() + ",备案号" + c.filingNo() + ");扶持项目:"
             + c.policy().label() + ";拟补贴金额:" + NursingHomeCalculation.yuan(c.amount()) + "元" + period(c) + "。计算依据:"
             + String.join(";", c.breakdown()) + "。公示期" + days + "天,如有异议,请向" + district + "民政局反映。");
-    cases.setStatus(applicationNo, "PUBLIC_NOTICE");
   }
 
   /** An objection during the notice sends the case back to the district's material review. */
   public void reopenAfterObjection(String applicationNo, String processInstanceId, String objection) {
-    cases.setStatus(applicationNo, "IN_REVIEW");
     history.record(applicationNo, processInstanceId, null, "objection", "公示期异议", null, null,
         "公示期间收到异议,退回区民政局重新审核:" + (objection == null ? "" : objection));
   }
@@ -141,7 +142,7 @@ public class NursingHomeWorkflow {
   public void grant(String applicationNo) {
     NursingHomeCase c = cases.get(applicationNo);
     LocalDate from = LocalDate.now(clock).withDayOfMonth(1).plusMonths(1);
-    cases.decide(applicationNo, "APPROVED", List.of(), clock.instant());
+    cases.decide(applicationNo, List.of(), clock.instant());
     benefits.grant(applicationNo, c.policy().benefit(), c.policy().name(), c.districtCode(), c.amount(), from);
     String payment;
     if (c.policy().monthly()) {
@@ -171,7 +172,7 @@ public class NursingHomeWorkflow {
     } else if ("reject".equals(decision)) {
       reasons.add((stepName == null ? "审核" : stepName) + "意见:" + (opinion == null ? "" : opinion));
     }
-    cases.decide(applicationNo, "REJECTED", reasons, clock.instant());
+    cases.decide(applicationNo, reasons, clock.instant());
     claims.release(applicationNo);
     notices.issue(applicationNo, CaseNotices.Kind.REJECTION, "养老机构" + c.policy().label() + title,
         c.institutionName() + ":" + ("return".equals(decision)

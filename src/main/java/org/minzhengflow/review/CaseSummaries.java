@@ -1,5 +1,6 @@
 package org.minzhengflow.review;
 
+import org.minzhengflow.casework.CaseHistory;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.camunda.bpm.engine.delegate.DelegateTask;

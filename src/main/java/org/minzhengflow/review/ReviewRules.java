@@ -1,5 +1,6 @@
 package org.minzhengflow.review;
 
+import org.minzhengflow.casework.CaseHistory;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;

@@ -22,7 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class BasicAuthenticationFilter extends OncePerRequestFilter {
 
-  public static final String USER_ATTRIBUTE = StaffUser.class.getName();
+
 
   private final IdentityService identity;
   private final boolean engineAuthentication;
@@ -44,7 +44,7 @@ public class BasicAuthenticationFilter extends OncePerRequestFilter {
     }
     String userId = credentials[0];
     List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
-    request.setAttribute(USER_ATTRIBUTE, new StaffUser(userId, groups));
+    request.setAttribute(org.minzhengflow.api.CurrentUser.ATTRIBUTE, new StaffUser(userId, groups));
     if (!engineAuthentication) {
       chain.doFilter(request, response);
       return;

@@ -60,7 +60,9 @@ class DibaoProcessTest {
   @Autowired CaseNotices notices;
   @Autowired VerificationRegistry registry;
   @Autowired StaffRelatives relatives;
-  @Autowired DibaoDeadlines deadlines;
+  @Autowired org.minzhengflow.calendar.WorkingDays workingDays;
+  @Autowired org.minzhengflow.casework.CaseViews views;
+  @Autowired org.minzhengflow.casework.CaseRecords records;
   @MockitoSpyBean EconomicStatusSource source;
 
   DibaoScenario scenario;
@@ -97,7 +99,7 @@ class DibaoProcessTest {
     scenario.investigate(pi.getId(), "xf1-worker1", "xf1-worker2");
     assertThat(pi).hasNotPassed("laborCapacityAssessment").isWaitingAt("streetReview");
     scenario.review(pi.getId(), "streetReview", "xf1-leader", "approve", null);
-    assertThat(pi).isWaitingAt("Gateway_NoticePeriod");
+    assertThat(pi).isWaitingAt("Call_PublicNotice");
     assertThat(stored(pi).status()).isEqualTo("PUBLIC_NOTICE");
     String publicNotice = notices.of(pi.getBusinessKey()).get(0).body();
     assertThat(publicNotice).contains("张三", "3人", "1770").doesNotContain(stored(pi).applicantIdNumber());
@@ -117,7 +119,7 @@ class DibaoProcessTest {
     assertThat(c.paymentFrom()).isEqualTo(LocalDate.now().withDayOfMonth(1).plusMonths(1));
     assertThat(notices.of(pi.getBusinessKey())).extracting(CaseNotices.Notice::kind)
         .containsExactly(CaseNotices.Kind.PUBLIC_NOTICE, CaseNotices.Kind.APPROVAL);
-    Map<String, Object> status = applications.status(pi.getBusinessKey(), scenario.staff("xf-approver"));
+    Map<String, Object> status = views.status(applications, pi.getBusinessKey(), scenario.staff("xf-approver"));
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> steps = (List<Map<String, Object>>) status.get("history");
     assertThat(steps).extracting(s -> s.get("step"))
@@ -200,7 +202,7 @@ class DibaoProcessTest {
         .hasMessageContaining("审核结论必须是");
     scenario.review(pi.getId(), "streetReview", "xf1-leader", "reject", "入户发现家庭有稳定经营收入");
 
-    assertThat(pi).isEnded().hasPassed("Task_CloseWithoutBenefit").hasNotPassed("Task_PublishNotice");
+    assertThat(pi).isEnded().hasPassed("Task_CloseWithoutBenefit").hasNotPassed("Call_PublicNotice");
     assertThat(stored(pi).status()).isEqualTo("REJECTED");
     assertThat(stored(pi).reasons()).containsExactly("审核意见:入户发现家庭有稳定经营收入");
     assertThat(notices.of(pi.getBusinessKey()).get(0).body()).contains("入户发现家庭有稳定经营收入");
@@ -219,7 +221,7 @@ class DibaoProcessTest {
     scenario.fireTimer(pi.getId(), "Event_NoticePeriodEnded");
     scenario.review(pi.getId(), "districtApproval", "xf-approver", "return", "收入核算有误,请街道重新调查");
     assertThat(pi).isWaitingAt("householdInvestigation");
-    assertThat(stored(pi).status()).isEqualTo("PUBLIC_NOTICE".equals(stored(pi).status()) ? "PUBLIC_NOTICE" : stored(pi).status());
+    assertThat(stored(pi).status()).isEqualTo("IN_REVIEW");
   }
 
   @Test
@@ -233,15 +235,18 @@ class DibaoProcessTest {
     scenario.runJobs();
     assertThat(pi).hasPassed("Task_RecordObjection").isWaitingAt("householdInvestigation");
     assertThat(stored(pi).status()).isEqualTo("IN_REVIEW");
-    assertThat(management.createJobQuery().processInstanceId(pi.getId()).activityId("Event_NoticePeriodEnded").count()).isZero();
+    assertThat(management.createJobQuery().rootProcessInstanceId(pi.getId()).activityId("Event_NoticePeriodEnded").count()).isZero();
 
     scenario.investigate(pi.getId(), "xf1-worker1", "xf1-worker2");
     scenario.review(pi.getId(), "streetReview", "xf1-leader", "approve", null);
-    assertThat(pi).isWaitingAt("Gateway_NoticePeriod");
+    assertThat(pi).isWaitingAt("Call_PublicNotice");
     assertThat(stored(pi).status()).isEqualTo("PUBLIC_NOTICE");
     assertThat(notices.of(pi.getBusinessKey())).filteredOn(n -> n.kind() == CaseNotices.Kind.PUBLIC_NOTICE).hasSize(2)
         .last().extracting(CaseNotices.Notice::body).asString().startsWith("(第2次公示)");
     scenario.fireTimer(pi.getId(), "Event_NoticePeriodEnded");
+    // a case with an objection: the district visits the household itself before deciding
+    assertThat(pi).isWaitingAt("districtHomeVisit");
+    scenario.complete(pi.getId(), "districtHomeVisit", "xf-approver", Map.of("findings", "区级入户核实,无出租房屋"));
     assertThat(pi).isWaitingAt("districtApproval");
   }
 
@@ -285,7 +290,7 @@ class DibaoProcessTest {
     scenario.investigate(pi.getId(), "xf1-worker1", "xf1-worker2");
     assertThat(stored(pi).tier()).isEqualTo("LOW_INCOME_HARDSHIP");
     scenario.review(pi.getId(), "streetReview", "xf1-leader", "approve", null);
-    assertThat(pi).isEnded().hasPassed("Task_CloseWithoutBenefit").hasNotPassed("Task_PublishNotice");
+    assertThat(pi).isEnded().hasPassed("Task_CloseWithoutBenefit").hasNotPassed("Call_PublicNotice");
     assertThat(stored(pi).status()).isEqualTo("REFERRED");
     assertThat(notices.of(pi.getBusinessKey()).get(0).body()).contains("低收入困难", "定期定量救助");
   }
@@ -307,7 +312,7 @@ class DibaoProcessTest {
     assertThat(c.monthlyAmount()).isEqualByComparingTo("806");
     scenario.review(pi.getId(), "streetReview", "xf1-leader", "approve", null);
     assertThat(notices.of(pi.getBusinessKey()).get(0).body()).contains("单人户保障1人", "806");
-    assertThat(applications.status(pi.getBusinessKey(), scenario.staff("xf1-leader")).get("coveredAlone"))
+    assertThat(views.status(applications, pi.getBusinessKey(), scenario.staff("xf1-leader")).get("coveredAlone"))
         .isEqualTo(List.of("钱子"));
   }
 
@@ -378,8 +383,11 @@ class DibaoProcessTest {
   void caseStillOpenThirtyWorkingDaysAfterAcceptanceIsEscalatedToTheDistrict() {
     ProcessInstance pi = start(scenario.poorFamily(XF), "xf1-worker1");
     var timer = management.createJobQuery().processInstanceId(pi.getId()).activityId("Event_CaseOverdue").singleResult();
-    // 30 working days on the official calendar, at the end of the working day
-    assertThat(timer.getDuedate().toInstant()).isEqualTo(java.time.OffsetDateTime.parse(deadlines.caseDueIso()).toInstant())
+    // 30 working days on the official calendar (two-level district), at the end of the working day
+    LocalDate deadline = records.get(pi.getBusinessKey()).caseDeadline();
+    assertThat(workingDays.workingDaysBetween(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")), deadline)).isEqualTo(30);
+    assertThat(timer.getDuedate().toInstant())
+        .isEqualTo(java.time.OffsetDateTime.parse(workingDays.endOfBusinessIso(deadline)).toInstant())
         .isAfter(java.time.Instant.now().plus(java.time.Duration.ofDays(40)));
     scenario.fireTimer(pi.getId(), "Event_CaseOverdue");
     assertThat(pi).hasPassed("Task_EscalateCase").isWaitingAt("householdInvestigation");

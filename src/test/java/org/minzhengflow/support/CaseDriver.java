@@ -85,8 +85,9 @@ public class CaseDriver {
     complete(task, user, variables);
   }
 
+  /** Fires a timer of the case, also one of a process it called (the shared public notice). */
   public void fireTimer(String processInstanceId, String activityId) {
-    Job timer = management.createJobQuery().processInstanceId(processInstanceId).activityId(activityId).singleResult();
+    Job timer = management.createJobQuery().rootProcessInstanceId(processInstanceId).activityId(activityId).singleResult();
     if (timer == null) {
       throw new AssertionError("no timer at " + activityId);
     }

@@ -1,4 +1,4 @@
-package org.minzhengflow.review;
+package org.minzhengflow.casework;
 
 import java.sql.Timestamp;
 import java.time.Clock;

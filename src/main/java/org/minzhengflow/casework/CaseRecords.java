@@ -1,0 +1,109 @@
+package org.minzhengflow.casework;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The case rows, their readers and their reasons. Every update is an assignment, so retried jobs do no harm. */
+@Repository
+public class CaseRecords {
+
+  static final String COLUMNS = """
+      application_no, kind, process_instance_id, status, street_code, district_code, applicant_name, submitted_by,
+      submitted_at, case_deadline, extension_reason, decided_at""";
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  public CaseRecords(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  public void insert(String applicationNo, String kind, String streetCode, String districtCode, String applicantName,
+      String submittedBy, Instant submittedAt, LocalDate caseDeadline) {
+    jdbc.sql("""
+        insert into app_case (application_no, kind, status, street_code, district_code, applicant_name, submitted_by,
+                              submitted_at, case_deadline)
+        values (?, ?, 'IN_REVIEW', ?, ?, ?, ?, ?, ?)""")
+        .params(applicationNo, kind, streetCode, districtCode, applicantName, submittedBy, Timestamp.from(submittedAt),
+            caseDeadline)
+        .update();
+  }
+
+  public Optional<CaseRecord> find(String applicationNo) {
+    return jdbc.sql("select " + COLUMNS + " from app_case where application_no = ?").param(applicationNo)
+        .query((rs, i) -> map(rs)).optional();
+  }
+
+  public CaseRecord get(String applicationNo) {
+    return find(applicationNo).orElseThrow(() -> new IllegalStateException("no case " + applicationNo));
+  }
+
+  public void setProcessInstance(String applicationNo, String processInstanceId) {
+    jdbc.sql("update app_case set process_instance_id = ? where application_no = ?")
+        .params(processInstanceId, applicationNo).update();
+  }
+
+  /** Sets the status; entering a decided status records when (the first time). */
+  public void setStatus(String applicationNo, CaseStatus status) {
+    if (status.decided()) {
+      jdbc.sql("update app_case set status = ?, decided_at = coalesce(decided_at, ?) where application_no = ?")
+          .params(status.name(), Timestamp.from(clock.instant()), applicationNo).update();
+    } else {
+      jdbc.sql("update app_case set status = ? where application_no = ?").params(status.name(), applicationNo).update();
+    }
+  }
+
+  /** Moves the whole-case deadline once; false when it was extended before. */
+  public boolean extend(String applicationNo, LocalDate deadline, String reason, String userId) {
+    return jdbc.sql("""
+        update app_case set case_deadline = ?, extension_reason = ?, extended_by = ?, extended_at = ?
+        where application_no = ? and extension_reason is null""")
+        .params(deadline, reason, userId, Timestamp.from(clock.instant()), applicationNo).update() == 1;
+  }
+
+  public List<String> reasons(String applicationNo) {
+    return jdbc.sql("select reason from case_reason where application_no = ? order by seq").param(applicationNo)
+        .query(String.class).list();
+  }
+
+  /** Replaces the case's reasons by these, in order. */
+  public void setReasons(String applicationNo, List<String> reasons) {
+    jdbc.sql("delete from case_reason where application_no = ?").param(applicationNo).update();
+    int seq = 0;
+    for (String reason : reasons) {
+      jdbc.sql("insert into case_reason (application_no, seq, reason) values (?, ?, ?)")
+          .params(applicationNo, seq++, reason.length() > 1000 ? reason.substring(0, 999) + "…" : reason).update();
+    }
+  }
+
+  public void addReaders(String applicationNo, Collection<String> groupIds) {
+    for (String group : new java.util.LinkedHashSet<>(groupIds)) {
+      jdbc.sql("insert into case_reader (application_no, group_id) values (?, ?)").params(applicationNo, group).update();
+    }
+  }
+
+  public List<String> readers(String applicationNo) {
+    return jdbc.sql("select group_id from case_reader where application_no = ? order by group_id").param(applicationNo)
+        .query(String.class).list();
+  }
+
+  static CaseRecord map(ResultSet rs) throws SQLException {
+    Timestamp decided = rs.getTimestamp("decided_at");
+    java.sql.Date deadline = rs.getDate("case_deadline");
+    return new CaseRecord(rs.getString("application_no"), rs.getString("kind"), rs.getString("process_instance_id"),
+        CaseStatus.valueOf(rs.getString("status")), rs.getString("street_code"), rs.getString("district_code"),
+        rs.getString("applicant_name"), rs.getString("submitted_by"), rs.getTimestamp("submitted_at").toInstant(),
+        deadline == null ? null : deadline.toLocalDate(), rs.getString("extension_reason"),
+        decided == null ? null : decided.toInstant());
+  }
+}
