@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.minzhengflow.casework.BenefitClaims;
 import org.minzhengflow.casework.BenefitRecords;
 import org.minzhengflow.casework.CaseNotices;
+import org.minzhengflow.casework.Yuan;
 import org.minzhengflow.review.CaseHistory;
 import org.minzhengflow.verification.EconomicStatusSource;
 import org.minzhengflow.verification.StaffRelatives;
@@ -97,7 +98,7 @@ public class DibaoWorkflow {
     BigDecimal limit = standard.monthly().multiply(BigDecimal.valueOf(policy.assetMonths()))
         .multiply(BigDecimal.valueOf(c.members().size())).setScale(2, RoundingMode.HALF_UP);
     if (deposits.compareTo(limit) > 0) {
-      findings.add("经核对,家庭金融资产" + yuan(deposits) + "元,超过限额" + yuan(limit) + "元(人均" + policy.assetMonths()
+      findings.add("经核对,家庭金融资产" + Yuan.format(deposits) + "元,超过限额" + Yuan.format(limit) + "元(人均" + policy.assetMonths()
           + "个月低保标准)");
     }
     cases.setReasons(applicationNo, findings);
@@ -157,7 +158,7 @@ public class DibaoWorkflow {
     notices.issue(applicationNo, CaseNotices.Kind.PUBLIC_NOTICE, "最低生活保障公示",
         (round > 1 ? "(第" + round + "次公示)" : "") + "申请人:" + c.applicantName() + ";家庭人口:" + c.members().size()
             + "人;" + (c.coveredAlone().isEmpty() ? "" : "单人户保障" + c.coveredCount() + "人;") + "拟保障金额:每月"
-            + yuan(c.monthlyAmount())
+            + Yuan.format(c.monthlyAmount())
             + "元。公示期" + days + "天,如有异议,请向所在街道(乡镇)反映。");
     cases.setStatus(applicationNo, "PUBLIC_NOTICE");
   }
@@ -179,8 +180,8 @@ public class DibaoWorkflow {
         c.applicantName() + "家庭(" + c.members().size() + "人):经审核,符合最低生活保障条件,批准"
             + (c.coveredAlone().isEmpty() ? "纳入最低生活保障,"
                 : "按单人户将" + c.coveredAlone().stream().map(Member::name).toList() + "纳入最低生活保障,")
-            + "每月保障金" + yuan(c.monthlyAmount()) + "元(保障标准每人每月" + yuan(c.standard()) + "元,家庭月收入"
-            + yuan(c.householdIncome()) + "元),自" + paymentFrom.getYear() + "年" + paymentFrom.getMonthValue()
+            + "每月保障金" + Yuan.format(c.monthlyAmount()) + "元(保障标准每人每月" + Yuan.format(c.standard()) + "元,家庭月收入"
+            + Yuan.format(c.householdIncome()) + "元),自" + paymentFrom.getYear() + "年" + paymentFrom.getMonthValue()
             + "月起发放。");
   }
 
@@ -208,7 +209,7 @@ public class DibaoWorkflow {
       status = "REFERRED";
     } else {
       status = "REJECTED";
-      reasons.add("家庭人均月收入" + yuan(c.perCapitaIncome()) + "元,高于低保及低收入家庭认定标准");
+      reasons.add("家庭人均月收入" + Yuan.format(c.perCapitaIncome()) + "元,高于低保及低收入家庭认定标准");
     }
     cases.setReasons(applicationNo, reasons);
     cases.decide(applicationNo, status, null, clock.instant());
@@ -218,7 +219,7 @@ public class DibaoWorkflow {
       benefits.grant(applicationNo, c.tier(), c.tier(), c.streetCode(), BigDecimal.ZERO,
           LocalDate.now(clock).withDayOfMonth(1).plusMonths(1));
       notices.issue(applicationNo, CaseNotices.Kind.REFERRAL, "低收入家庭认定通知",
-          c.applicantName() + "家庭:家庭人均月收入" + yuan(c.perCapitaIncome()) + "元,高于低保标准" + yuan(c.standard())
+          c.applicantName() + "家庭:家庭人均月收入" + Yuan.format(c.perCapitaIncome()) + "元,高于低保标准" + Yuan.format(c.standard())
               + "元,不纳入最低生活保障;经认定为" + tier.name() + "家庭,可享受:" + tier.assistance() + "。");
     } else {
       notices.issue(applicationNo, CaseNotices.Kind.REJECTION, "不予纳入最低生活保障通知",
@@ -254,9 +255,5 @@ public class DibaoWorkflow {
 
   private static long count(List<VerificationRecord> records, VerificationRecord.Kind kind) {
     return records.stream().filter(r -> r.kind() == kind).count();
-  }
-
-  static String yuan(BigDecimal amount) {
-    return amount == null ? "0" : amount.stripTrailingZeros().toPlainString();
   }
 }

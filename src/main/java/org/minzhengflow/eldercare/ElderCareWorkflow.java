@@ -8,6 +8,7 @@ import java.util.List;
 import org.minzhengflow.casework.BenefitClaims;
 import org.minzhengflow.casework.BenefitRecords;
 import org.minzhengflow.casework.CaseNotices;
+import org.minzhengflow.casework.Yuan;
 import org.minzhengflow.review.CaseHistory;
 import org.springframework.stereotype.Service;
 
@@ -71,7 +72,7 @@ public class ElderCareWorkflow {
         c.serviceHours(), provider);
     String what = "HOME_CARE".equals(c.subsidyType())
         ? "每月" + c.serviceHours() + "小时居家养老服务,服务机构:" + provider
-        : c.categoryName() + "每月" + c.monthlyAmount().stripTrailingZeros().toPlainString() + "元";
+        : c.categoryName() + "每月" + Yuan.format(c.monthlyAmount()) + "元";
     notices.issue(applicationNo, CaseNotices.Kind.APPROVAL, "养老补贴审批通知", c.elderName() + ":经审核,批准享受" + what
         + ",自" + from.getYear() + "年" + from.getMonthValue() + "月起执行。");
     if ("HIGH_AGE".equals(c.subsidyType()) && c.category().startsWith("AGE_80_89")) {
@@ -92,7 +93,7 @@ public class ElderCareWorkflow {
     LocalDate month = LocalDate.now(clock).withDayOfMonth(1);
     history.record(applicationNo, c.processInstanceId(), null, "switchToNinety", "年满90周岁调档", null, null,
         "自" + month.getYear() + "年" + month.getMonthValue() + "月起调整为" + benefit.categoryName() + "每月"
-            + benefit.monthlyAmount().stripTrailingZeros().toPlainString() + "元,不补发以前月份");
+            + Yuan.format(benefit.monthlyAmount()) + "元,不补发以前月份");
   }
 
   /** Refusal after assessment or review, with every reason; the elder may apply again. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.minzhengflow.casework.BenefitClaims;
 import org.minzhengflow.casework.BenefitRecords;
 import org.minzhengflow.casework.CaseNotices;
+import org.minzhengflow.casework.Yuan;
 import org.minzhengflow.organization.JurisdictionRepository;
 import org.minzhengflow.review.CaseHistory;
 import org.springframework.stereotype.Service;
@@ -84,7 +85,7 @@ public class NursingHomeWorkflow {
     cases.setCalculation(applicationNo, result.amount(), result.lines());
     history.record(applicationNo, c.processInstanceId(), null, "precheck", "自动预审", null, null,
         reasons.isEmpty()
-            ? "预审通过,按申报数据测算" + c.policy().label() + NursingHomeCalculation.yuan(result.amount()) + "元" + period(c)
+            ? "预审通过,按申报数据测算" + c.policy().label() + Yuan.format(result.amount()) + "元" + period(c)
             : "预审未通过:" + String.join(";", reasons));
     return reasons.isEmpty();
   }
@@ -109,7 +110,7 @@ public class NursingHomeWorkflow {
     }
     history.record(applicationNo, processInstanceId, null, "departmentOpinions", "部门意见汇总", null, null,
         String.join(";", parts) + (agree ? "。各部门均同意,报市民政局审批" : "。有部门不同意,连同各部门意见报市民政局决定")
-            + ";核定" + c.policy().label() + NursingHomeCalculation.yuan(result.amount()) + "元" + period(c));
+            + ";核定" + c.policy().label() + Yuan.format(result.amount()) + "元" + period(c));
     return agree;
   }
 
@@ -120,7 +121,7 @@ public class NursingHomeWorkflow {
     String district = jurisdictions.find(c.districtCode()).map(j -> j.name()).orElse(c.districtCode());
     notices.issue(applicationNo, CaseNotices.Kind.PUBLIC_NOTICE, "养老机构" + c.policy().label() + "公示",
         "机构名称:" + c.institutionName() + "(统一社会信用代码" + c.creditCode() + ",备案号" + c.filingNo() + ");扶持项目:"
-            + c.policy().label() + ";拟补贴金额:" + NursingHomeCalculation.yuan(c.amount()) + "元" + period(c) + "。计算依据:"
+            + c.policy().label() + ";拟补贴金额:" + Yuan.format(c.amount()) + "元" + period(c) + "。计算依据:"
             + String.join(";", c.breakdown()) + "。公示期" + days + "天,如有异议,请向" + district + "民政局反映。");
     cases.setStatus(applicationNo, "PUBLIC_NOTICE");
   }
@@ -145,11 +146,11 @@ public class NursingHomeWorkflow {
     benefits.grant(applicationNo, c.policy().benefit(), c.policy().name(), c.districtCode(), c.amount(), from);
     String payment;
     if (c.policy().monthly()) {
-      payment = "每月" + NursingHomeCalculation.yuan(c.amount()) + "元,自" + from.getYear() + "年" + from.getMonthValue() + "月起按月拨付";
+      payment = "每月" + Yuan.format(c.amount()) + "元,自" + from.getYear() + "年" + from.getMonthValue() + "月起按月拨付";
     } else {
       benefits.end(applicationNo, from.plusMonths(1), "一次性补贴,已于" + from.getYear() + "年" + from.getMonthValue() + "月拨付");
       claims.release(applicationNo);
-      payment = NursingHomeCalculation.yuan(c.amount()) + "元,于" + from.getYear() + "年" + from.getMonthValue() + "月一次性拨付";
+      payment = Yuan.format(c.amount()) + "元,于" + from.getYear() + "年" + from.getMonthValue() + "月一次性拨付";
     }
     notices.issue(applicationNo, CaseNotices.Kind.APPROVAL, "养老机构" + c.policy().label() + "审批通知",
         c.institutionName() + ":经区民政局审核、现场核查、消防、市场监管、卫生健康部门出具意见及市民政局审批,公示期满无异议,批准"
