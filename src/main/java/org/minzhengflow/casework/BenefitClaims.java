@@ -3,6 +3,7 @@ package org.minzhengflow.casework;
 import java.util.Collection;
 import java.util.List;
 import org.minzhengflow.api.ApiException;
+import org.minzhengflow.identification.IdNumber;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,7 +22,7 @@ public class BenefitClaims {
 
   /** Claims the benefit for every person, or throws 409 naming who is already covered (ID numbers masked). */
   public void claim(String benefit, String applicationNo, Collection<String> idNumbers, String benefitName) {
-    claim(benefit, applicationNo, idNumbers, benefitName, "以下人员", BenefitClaims::maskedId);
+    claim(benefit, applicationNo, idNumbers, benefitName, "以下人员", IdNumber::mask);
   }
 
   /** Claims the benefit for an institution (key: its unified social credit code), or throws 409. */
@@ -47,9 +48,5 @@ public class BenefitClaims {
   /** The case ended without a benefit (or the benefit ended): the people may apply again. */
   public void release(String applicationNo) {
     jdbc.sql("delete from benefit_claim where application_no = ?").param(applicationNo).update();
-  }
-
-  private static String maskedId(String id) {
-    return id.length() == 18 ? id.substring(0, 6) + "********" + id.substring(14) : id;
   }
 }

@@ -3,6 +3,7 @@ package org.minzhengflow.dibao;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.minzhengflow.casework.CaseNotices;
+import org.minzhengflow.casework.Yuan;
 import org.minzhengflow.review.CaseSummaries;
 import org.springframework.stereotype.Component;
 
@@ -41,23 +42,23 @@ public class CaseSummary implements TaskListener {
     s.append("\n\n| 姓名 | 身份证号 | 关系 | 申报月收入 | 核对月收入 | 劳动能力 | 残疾/重病 |\n|---|---|---|---|---|---|---|\n");
     for (Member m : c.members()) {
       s.append("| ").append(m.name()).append(" | ").append(m.id().masked()).append(" | ").append(relation(m.relation()))
-          .append(" | ").append(DibaoWorkflow.yuan(m.monthlyIncome())).append(" | ")
-          .append(m.verifiedIncome() == null ? "—" : DibaoWorkflow.yuan(m.verifiedIncome())).append(" | ")
+          .append(" | ").append(Yuan.format(m.monthlyIncome())).append(" | ")
+          .append(m.verifiedIncome() == null ? "—" : Yuan.format(m.verifiedIncome())).append(" | ")
           .append(m.assessedCapacity() != null ? capacity(m.assessedCapacity()) + "(评估)" : capacity(m.laborCapacity()))
           .append(" | ")
           .append(m.disabilityGrade() == null ? "" : m.disabilityGrade() + "级残疾 ").append(m.seriousIllness() ? "重病" : "")
           .append(" |\n");
     }
-    s.append("\n**财产**:金融资产").append(DibaoWorkflow.yuan(c.financialAssets())).append("元,机动车").append(c.vehicles())
+    s.append("\n**财产**:金融资产").append(Yuan.format(c.financialAssets())).append("元,机动车").append(c.vehicles())
         .append("辆,住房").append(c.houses()).append("套,非居住房产").append(c.nonResidential()).append("处,工商登记")
         .append(c.businessRegistered() ? "有" : "无").append("\n\n");
     if (!c.reasons().isEmpty()) {
       s.append("**核对发现**:").append(String.join(";", c.reasons())).append("\n\n");
     }
     if (c.tier() != null) {
-      s.append("**测算**:保障标准每人每月").append(DibaoWorkflow.yuan(c.standard())).append("元,家庭月收入")
-          .append(DibaoWorkflow.yuan(c.householdIncome())).append("元,人均").append(DibaoWorkflow.yuan(c.perCapitaIncome()))
-          .append("元,档次 ").append(DibaoTiers.label(c.tier())).append(",拟保障金额每月").append(DibaoWorkflow.yuan(c.monthlyAmount()))
+      s.append("**测算**:保障标准每人每月").append(Yuan.format(c.standard())).append("元,家庭月收入")
+          .append(Yuan.format(c.householdIncome())).append("元,人均").append(Yuan.format(c.perCapitaIncome()))
+          .append("元,档次 ").append(DibaoTiers.label(c.tier())).append(",拟保障金额每月").append(Yuan.format(c.monthlyAmount()))
           .append("元\n\n");
     }
     notices.of(c.applicationNo()).stream().filter(n -> n.kind() == CaseNotices.Kind.PUBLIC_NOTICE)

@@ -14,6 +14,8 @@ import org.minzhengflow.casework.BenefitClaims;
 import org.minzhengflow.casework.BenefitRecords;
 import org.minzhengflow.casework.CaseDeadlines;
 import org.minzhengflow.casework.CaseNotices;
+import org.minzhengflow.casework.NoticeTemplates;
+import org.minzhengflow.casework.Yuan;
 import org.minzhengflow.casework.CaseHistory;
 import org.minzhengflow.verification.EconomicStatusSource;
 import org.minzhengflow.verification.StaffRelatives;
@@ -33,6 +35,7 @@ public class DibaoWorkflow {
   private final EconomicStatusSource source;
   private final StaffRelatives relatives;
   private final CaseNotices notices;
+  private final NoticeTemplates texts;
   private final CaseHistory history;
   private final BenefitClaims claims;
   private final BenefitRecords benefits;
@@ -42,19 +45,20 @@ public class DibaoWorkflow {
 
   @Autowired
   public DibaoWorkflow(DibaoCases cases, DibaoTables tables, EconomicStatusSource source, StaffRelatives relatives,
-      CaseNotices notices, CaseHistory history, BenefitClaims claims, BenefitRecords benefits, CaseDeadlines deadlines,
-      Clock clock) {
-    this(cases, tables, source, relatives, notices, history, claims, benefits, deadlines, clock, Math::random);
+      CaseNotices notices, NoticeTemplates texts, CaseHistory history, BenefitClaims claims, BenefitRecords benefits,
+      CaseDeadlines deadlines, Clock clock) {
+    this(cases, tables, source, relatives, notices, texts, history, claims, benefits, deadlines, clock, Math::random);
   }
 
   DibaoWorkflow(DibaoCases cases, DibaoTables tables, EconomicStatusSource source, StaffRelatives relatives,
-      CaseNotices notices, CaseHistory history, BenefitClaims claims, BenefitRecords benefits, CaseDeadlines deadlines,
-      Clock clock, DoubleSupplier random) {
+      CaseNotices notices, NoticeTemplates texts, CaseHistory history, BenefitClaims claims, BenefitRecords benefits,
+      CaseDeadlines deadlines, Clock clock, DoubleSupplier random) {
     this.cases = cases;
     this.tables = tables;
     this.source = source;
     this.relatives = relatives;
     this.notices = notices;
+    this.texts = texts;
     this.history = history;
     this.claims = claims;
     this.benefits = benefits;
@@ -101,7 +105,7 @@ public class DibaoWorkflow {
     BigDecimal limit = standard.monthly().multiply(BigDecimal.valueOf(policy.assetMonths()))
         .multiply(BigDecimal.valueOf(c.members().size())).setScale(2, RoundingMode.HALF_UP);
     if (deposits.compareTo(limit) > 0) {
-      findings.add("经核对,家庭金融资产" + yuan(deposits) + "元,超过限额" + yuan(limit) + "元(人均" + policy.assetMonths()
+      findings.add("经核对,家庭金融资产" + Yuan.format(deposits) + "元,超过限额" + Yuan.format(limit) + "元(人均" + policy.assetMonths()
           + "个月低保标准)");
     }
     cases.setReasons(applicationNo, findings);
@@ -158,11 +162,16 @@ public class DibaoWorkflow {
     int days = deadlines.noticeDays(DibaoApplications.PROCESS_KEY, false, false);
     // after an objection the case is noticed again: say so, and keep every round's notice
     long round = history.of(applicationNo).stream().filter(e -> "objection".equals(e.step())).count() + 1;
-    notices.issue(applicationNo, CaseNotices.Kind.PUBLIC_NOTICE, "最低生活保障公示",
-        (round > 1 ? "(第" + round + "次公示)" : "") + "申请人:" + c.applicantName() + ";家庭人口:" + c.members().size()
-            + "人;" + (c.coveredAlone().isEmpty() ? "" : "单人户保障" + c.coveredCount() + "人;") + "拟保障金额:每月"
-            + yuan(c.monthlyAmount())
-            + "元。公示期" + days + "天,如有异议,请向所在街道(乡镇)反映。");
+    Map<String, Object> values = Map.of(
+        "roundNote", round > 1 ? texts.render("dibao.publicNotice.roundNote", Map.of("round", round)) : "",
+        "applicant", c.applicantName(),
+        "householdSize", c.members().size(),
+        "coveredAloneNote", c.coveredAlone().isEmpty() ? ""
+            : texts.render("dibao.publicNotice.coveredAloneNote", Map.of("coveredCount", c.coveredCount())),
+        "amount", Yuan.format(c.monthlyAmount()),
+        "days", days);
+    notices.issue(applicationNo, CaseNotices.Kind.PUBLIC_NOTICE, texts.render("dibao.publicNotice.title", values),
+        texts.render("dibao.publicNotice.body", values));
   }
 
   /** An objection during the notice reopens the investigation. */
@@ -177,13 +186,19 @@ public class DibaoWorkflow {
     LocalDate paymentFrom = LocalDate.now(clock).withDayOfMonth(1).plusMonths(1);
     cases.decide(applicationNo, paymentFrom, clock.instant());
     benefits.grant(applicationNo, "DIBAO", "DIBAO", c.streetCode(), c.monthlyAmount(), paymentFrom);
-    notices.issue(applicationNo, CaseNotices.Kind.APPROVAL, "最低生活保障审批通知",
-        c.applicantName() + "家庭(" + c.members().size() + "人):经审核,符合最低生活保障条件,批准"
-            + (c.coveredAlone().isEmpty() ? "纳入最低生活保障,"
-                : "按单人户将" + c.coveredAlone().stream().map(Member::name).toList() + "纳入最低生活保障,")
-            + "每月保障金" + yuan(c.monthlyAmount()) + "元(保障标准每人每月" + yuan(c.standard()) + "元,家庭月收入"
-            + yuan(c.householdIncome()) + "元),自" + paymentFrom.getYear() + "年" + paymentFrom.getMonthValue()
-            + "月起发放。");
+    Map<String, Object> values = Map.of(
+        "applicant", c.applicantName(),
+        "householdSize", c.members().size(),
+        "scope", c.coveredAlone().isEmpty() ? texts.render("dibao.approval.scope.household", Map.of())
+            : texts.render("dibao.approval.scope.coveredAlone",
+                Map.of("names", c.coveredAlone().stream().map(Member::name).collect(Collectors.joining(", ")))),
+        "amount", Yuan.format(c.monthlyAmount()),
+        "standard", Yuan.format(c.standard()),
+        "householdIncome", Yuan.format(c.householdIncome()),
+        "year", paymentFrom.getYear(),
+        "month", paymentFrom.getMonthValue());
+    notices.issue(applicationNo, CaseNotices.Kind.APPROVAL, texts.render("dibao.approval.title", values),
+        texts.render("dibao.approval.body", values));
   }
 
   /** Draws the district spot check once: always for close-relative cases, else at the policy rate. */
@@ -210,7 +225,7 @@ public class DibaoWorkflow {
       status = "REFERRED";
     } else {
       status = "REJECTED";
-      reasons.add("家庭人均月收入" + yuan(c.perCapitaIncome()) + "元,高于低保及低收入家庭认定标准");
+      reasons.add("家庭人均月收入" + Yuan.format(c.perCapitaIncome()) + "元,高于低保及低收入家庭认定标准");
     }
     cases.setReasons(applicationNo, reasons);
     cases.decide(applicationNo, null, clock.instant());
@@ -219,13 +234,18 @@ public class DibaoWorkflow {
       DibaoTables.Tier tier = tables.tier(c.areaType(), DibaoCalculation.incomeRatio(c.members(), standardOf(c)));
       benefits.grant(applicationNo, c.tier(), c.tier(), c.streetCode(), BigDecimal.ZERO,
           LocalDate.now(clock).withDayOfMonth(1).plusMonths(1));
-      notices.issue(applicationNo, CaseNotices.Kind.REFERRAL, "低收入家庭认定通知",
-          c.applicantName() + "家庭:家庭人均月收入" + yuan(c.perCapitaIncome()) + "元,高于低保标准" + yuan(c.standard())
-              + "元,不纳入最低生活保障;经认定为" + tier.name() + "家庭,可享受:" + tier.assistance() + "。");
+      Map<String, Object> values = Map.of(
+          "applicant", c.applicantName(),
+          "perCapitaIncome", Yuan.format(c.perCapitaIncome()),
+          "standard", Yuan.format(c.standard()),
+          "tierName", tier.name(),
+          "assistance", tier.assistance());
+      notices.issue(applicationNo, CaseNotices.Kind.REFERRAL, texts.render("dibao.referral.title", values),
+          texts.render("dibao.referral.body", values));
     } else {
-      notices.issue(applicationNo, CaseNotices.Kind.REJECTION, "不予纳入最低生活保障通知",
-          c.applicantName() + "家庭:经审核,不符合最低生活保障条件,理由如下:" + String.join(";", reasons)
-              + "。如有异议,可依法申请行政复议或提起行政诉讼。");
+      Map<String, Object> values = Map.of("applicant", c.applicantName(), "reasons", String.join(";", reasons));
+      notices.issue(applicationNo, CaseNotices.Kind.REJECTION, texts.render("dibao.rejection.title", values),
+          texts.render("dibao.rejection.body", values));
     }
     return status;
   }
@@ -240,9 +260,13 @@ public class DibaoWorkflow {
     LocalDate end = LocalDate.now(clock).withDayOfMonth(1).plusMonths(1);
     benefits.end(applicationNo, end, "区级抽查撤销:" + opinion);
     claims.release(applicationNo);
-    notices.issue(applicationNo, CaseNotices.Kind.REVOCATION, "撤销最低生活保障通知",
-        c.applicantName() + "家庭:经区民政部门抽查,撤销最低生活保障,自" + end.getYear() + "年" + end.getMonthValue()
-            + "月起停发。理由:" + opinion + "。如有异议,可依法申请行政复议或提起行政诉讼。");
+    Map<String, Object> values = Map.of(
+        "applicant", c.applicantName(),
+        "year", end.getYear(),
+        "month", end.getMonthValue(),
+        "opinion", opinion);
+    notices.issue(applicationNo, CaseNotices.Kind.REVOCATION, texts.render("dibao.revocation.title", values),
+        texts.render("dibao.revocation.body", values));
   }
 
   private DibaoTables.Standard standardOf(DibaoCase c) {
@@ -256,9 +280,5 @@ public class DibaoWorkflow {
 
   private static long count(List<VerificationRecord> records, VerificationRecord.Kind kind) {
     return records.stream().filter(r -> r.kind() == kind).count();
-  }
-
-  static String yuan(BigDecimal amount) {
-    return amount == null ? "0" : amount.stripTrailingZeros().toPlainString();
   }
 }

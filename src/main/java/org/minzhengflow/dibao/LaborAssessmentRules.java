@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.minzhengflow.identification.IdNumber;
 import org.minzhengflow.casework.CaseHistory;
 import org.minzhengflow.review.ReviewRules;
 import org.springframework.stereotype.Component;
@@ -49,7 +50,7 @@ public class LaborAssessmentRules implements TaskListener {
       JsonNode value = assessed.get(id);
       if (value == null || !value.isTextual() || !CAPACITIES.contains(value.textValue())) {
         throw ReviewRules.invalid("assessedLaborCapacity",
-            "请为身份证号" + id.substring(0, 6) + "********" + id.substring(14) + "的成员给出评估结果 FULL/PARTIAL/NONE");
+            "请为身份证号" + IdNumber.mask(id) + "的成员给出评估结果 FULL/PARTIAL/NONE");
       }
       results.put(id, value.textValue());
     }

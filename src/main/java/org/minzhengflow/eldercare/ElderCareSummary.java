@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.minzhengflow.casework.AssistanceStatuses;
+import org.minzhengflow.casework.Yuan;
 import org.minzhengflow.review.CaseSummaries;
 import org.springframework.stereotype.Component;
 
@@ -40,7 +41,7 @@ public class ElderCareSummary implements TaskListener {
       if (c.serviceHours() != null && c.serviceHours() > 0) {
         s.append(",每月服务").append(c.serviceHours()).append("小时");
       } else if (c.monthlyAmount() != null) {
-        s.append(",每月").append(c.monthlyAmount().stripTrailingZeros().toPlainString()).append("元");
+        s.append(",每月").append(Yuan.format(c.monthlyAmount())).append("元");
       }
       s.append("\n\n");
     }

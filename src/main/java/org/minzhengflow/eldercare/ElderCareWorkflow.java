@@ -5,9 +5,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.minzhengflow.casework.BenefitClaims;
 import org.minzhengflow.casework.BenefitRecords;
 import org.minzhengflow.casework.CaseNotices;
+import org.minzhengflow.casework.NoticeTemplates;
+import org.minzhengflow.casework.Yuan;
 import org.minzhengflow.casework.CaseHistory;
 import org.springframework.stereotype.Service;
 
@@ -20,17 +23,19 @@ public class ElderCareWorkflow {
   private final BenefitRecords benefits;
   private final BenefitClaims claims;
   private final CaseNotices notices;
+  private final NoticeTemplates texts;
   private final CaseHistory history;
   private final HomeCareProviders providers;
   private final Clock clock;
 
   public ElderCareWorkflow(ElderCareCases cases, ElderCareTables tables, BenefitRecords benefits, BenefitClaims claims,
-      CaseNotices notices, CaseHistory history, HomeCareProviders providers, Clock clock) {
+      CaseNotices notices, NoticeTemplates texts, CaseHistory history, HomeCareProviders providers, Clock clock) {
     this.cases = cases;
     this.tables = tables;
     this.benefits = benefits;
     this.claims = claims;
     this.notices = notices;
+    this.texts = texts;
     this.history = history;
     this.providers = providers;
     this.clock = clock;
@@ -70,10 +75,16 @@ public class ElderCareWorkflow {
     benefits.grant(applicationNo, c.subsidyType(), c.category(), c.streetCode(), c.monthlyAmount(), from,
         c.serviceHours(), provider);
     String what = "HOME_CARE".equals(c.subsidyType())
-        ? "每月" + c.serviceHours() + "小时居家养老服务,服务机构:" + provider
-        : c.categoryName() + "每月" + c.monthlyAmount().stripTrailingZeros().toPlainString() + "元";
-    notices.issue(applicationNo, CaseNotices.Kind.APPROVAL, "养老补贴审批通知", c.elderName() + ":经审核,批准享受" + what
-        + ",自" + from.getYear() + "年" + from.getMonthValue() + "月起执行。");
+        ? texts.render("eldercare.approval.what.homeCare", Map.of("hours", c.serviceHours(), "provider", provider))
+        : texts.render("eldercare.approval.what.amount",
+            Map.of("category", c.categoryName(), "amount", Yuan.format(c.monthlyAmount())));
+    Map<String, Object> values = Map.of(
+        "elder", c.elderName(),
+        "what", what,
+        "year", from.getYear(),
+        "month", from.getMonthValue());
+    notices.issue(applicationNo, CaseNotices.Kind.APPROVAL, texts.render("eldercare.approval.title", values),
+        texts.render("eldercare.approval.body", values));
     if ("HIGH_AGE".equals(c.subsidyType()) && c.category().startsWith("AGE_80_89")) {
       LocalDate switchMonth = c.id().dateTurning(90).withDayOfMonth(1).plusMonths(1);
       return switchMonth.atStartOfDay(zone()).toOffsetDateTime().toString();
@@ -92,7 +103,7 @@ public class ElderCareWorkflow {
     LocalDate month = LocalDate.now(clock).withDayOfMonth(1);
     history.record(applicationNo, c.processInstanceId(), null, "switchToNinety", "年满90周岁调档", null, null,
         "自" + month.getYear() + "年" + month.getMonthValue() + "月起调整为" + benefit.categoryName() + "每月"
-            + benefit.monthlyAmount().stripTrailingZeros().toPlainString() + "元,不补发以前月份");
+            + Yuan.format(benefit.monthlyAmount()) + "元,不补发以前月份");
   }
 
   /** Refusal after assessment or review, with every reason; the elder may apply again. */
@@ -108,9 +119,12 @@ public class ElderCareWorkflow {
     cases.setReasons(applicationNo, reasons);
     cases.decide(applicationNo, null, clock.instant());
     claims.release(applicationNo);
-    notices.issue(applicationNo, CaseNotices.Kind.REJECTION, "养老补贴不予批准通知",
-        c.elderName() + ":经审核,不符合" + ElderCareApplications.typeName(c.subsidyType()) + "条件,理由:"
-            + String.join(";", reasons) + "。如有异议,可依法申请行政复议或提起行政诉讼。");
+    Map<String, Object> values = Map.of(
+        "elder", c.elderName(),
+        "subsidy", ElderCareApplications.typeName(c.subsidyType()),
+        "reasons", String.join(";", reasons));
+    notices.issue(applicationNo, CaseNotices.Kind.REJECTION, texts.render("eldercare.rejection.title", values),
+        texts.render("eldercare.rejection.body", values));
   }
 
   private ZoneId zone() {

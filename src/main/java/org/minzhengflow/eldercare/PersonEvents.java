@@ -4,12 +4,14 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.minzhengflow.api.ApiException;
 import org.minzhengflow.api.InvalidInputException;
 import org.minzhengflow.api.Problems;
 import org.minzhengflow.casework.BenefitClaims;
 import org.minzhengflow.casework.BenefitRecords;
 import org.minzhengflow.casework.CaseNotices;
+import org.minzhengflow.casework.NoticeTemplates;
 import org.minzhengflow.identification.IdNumber;
 import org.minzhengflow.organization.JurisdictionAccess;
 import org.minzhengflow.organization.StaffUser;
@@ -34,16 +36,18 @@ public class PersonEvents {
   private final BenefitClaims claims;
   private final CaseHistory history;
   private final CaseNotices notices;
+  private final NoticeTemplates texts;
   private final JurisdictionAccess access;
   private final Clock clock;
 
   public PersonEvents(ElderCareCases cases, BenefitRecords benefits, BenefitClaims claims, CaseHistory history,
-      CaseNotices notices, JurisdictionAccess access, Clock clock) {
+      CaseNotices notices, NoticeTemplates texts, JurisdictionAccess access, Clock clock) {
     this.cases = cases;
     this.benefits = benefits;
     this.claims = claims;
     this.history = history;
     this.notices = notices;
+    this.texts = texts;
     this.access = access;
     this.clock = clock;
   }
@@ -88,9 +92,14 @@ public class PersonEvents {
         claims.release(applicationNo);
         history.record(applicationNo, c.processInstanceId(), null, "benefitEnded", "停发补贴", user.userId(), null,
             "因" + reason + ",自" + fromMonth.getYear() + "年" + fromMonth.getMonthValue() + "月起停发");
-        notices.issue(applicationNo, CaseNotices.Kind.REVOCATION, "停发养老补贴通知", c.elderName() + "的"
-            + ElderCareApplications.typeName(c.subsidyType()) + "因" + reason + ",自" + fromMonth.getYear() + "年"
-            + fromMonth.getMonthValue() + "月起停发。");
+        Map<String, Object> values = Map.of(
+            "elder", c.elderName(),
+            "subsidy", ElderCareApplications.typeName(c.subsidyType()),
+            "reason", reason,
+            "year", fromMonth.getYear(),
+            "month", fromMonth.getMonthValue());
+        notices.issue(applicationNo, CaseNotices.Kind.REVOCATION, texts.render("eldercare.ended.title", values),
+            texts.render("eldercare.ended.body", values));
         ended.add(applicationNo);
       }
     }

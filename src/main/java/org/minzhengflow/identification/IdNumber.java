@@ -106,7 +106,21 @@ public record IdNumber(String value, LocalDate birthDate, Sex sex, String region
 
   /** First 6 and last 4 characters only, e.g. {@code 230103********1234}, for display and logs. */
   public String masked() {
-    return value.substring(0, 6) + "********" + value.substring(14);
+    return mask(value);
+  }
+
+  /**
+   * The one masking of an ID number for display, messages and logs: an 18-character number (after
+   * trimming spaces and upper-casing an {@code x}) keeps its first 6 and last 4 characters, e.g.
+   * {@code 230103********1234}. Anything else is not known to be an ID number and shows no character
+   * of it: every character becomes {@code *}. {@code null} or blank gives the empty string.
+   */
+  public static String mask(String raw) {
+    if (raw == null || raw.isBlank()) {
+      return "";
+    }
+    String value = normalise(raw);
+    return value.length() == 18 ? value.substring(0, 6) + "********" + value.substring(14) : "*".repeat(value.length());
   }
 
   @Override

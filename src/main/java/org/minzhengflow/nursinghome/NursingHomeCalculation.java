@@ -7,6 +7,7 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.minzhengflow.casework.Yuan;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,11 +52,11 @@ public class NursingHomeCalculation {
     BigDecimal perBed = rate.perBed();
     if (c.renovation() && perBed.signum() > 0) {
       perBed = perBed.multiply(rate.renovationFactor());
-      lines.add("改扩建床位按标准的" + percent(rate.renovationFactor()) + "计:每床" + yuan(rate.perBed()) + "元 × "
-          + plain(rate.renovationFactor()) + " = " + yuan(perBed) + "元");
+      lines.add("改扩建床位按标准的" + percent(rate.renovationFactor()) + "计:每床" + Yuan.format(rate.perBed()) + "元 × "
+          + plain(rate.renovationFactor()) + " = " + Yuan.format(perBed) + "元");
     }
     BigDecimal amount = perBed.multiply(BigDecimal.valueOf(c.newBeds())).setScale(0, RoundingMode.HALF_UP);
-    lines.add("建设补贴 = 新增床位" + c.newBeds() + "张 × " + yuan(perBed) + "元 = " + yuan(amount) + "元(一次性)");
+    lines.add("建设补贴 = 新增床位" + c.newBeds() + "张 × " + Yuan.format(perBed) + "元 = " + Yuan.format(amount) + "元(一次性)");
     return new Result(amount, lines, rate.perBed().signum() == 0 ? rate.band() : null);
   }
 
@@ -71,9 +72,9 @@ public class NursingHomeCalculation {
     List<String> terms = new ArrayList<>();
     for (Map.Entry<String, Integer> grade : c.residentsByAbility().entrySet()) {
       NursingHomeTables.OperatingRate rate = tables.operatingRate(grade.getKey());
-      grades.add(rate.abilityName() + " " + yuan(rate.basePerBed()) + "×" + plain(rate.multiplier()) + "=" + yuan(rate.perBed())
+      grades.add(rate.abilityName() + " " + Yuan.format(rate.basePerBed()) + "×" + plain(rate.multiplier()) + "=" + Yuan.format(rate.perBed())
           + "元(" + grade.getValue() + "人)");
-      terms.add(grade.getValue() + "×" + yuan(rate.perBed()));
+      terms.add(grade.getValue() + "×" + Yuan.format(rate.perBed()));
       weightedSum = weightedSum.add(rate.perBed().multiply(BigDecimal.valueOf(grade.getValue())));
     }
     lines.add("各能力等级每床每月标准:" + String.join(";", grades));
@@ -83,9 +84,9 @@ public class NursingHomeCalculation {
     }
     BigDecimal average = weightedSum.divide(BigDecimal.valueOf(c.occupiedBeds()), 10, RoundingMode.HALF_UP);
     lines.add("按申报入住老人能力等级加权的每床每月标准 = (" + String.join(" + ", terms) + ") ÷ " + c.occupiedBeds() + " = "
-        + yuan(average.setScale(2, RoundingMode.HALF_UP)) + "元");
+        + Yuan.format(average.setScale(2, RoundingMode.HALF_UP)) + "元");
     BigDecimal amount = average.multiply(BigDecimal.valueOf(counted)).setScale(0, RoundingMode.HALF_UP);
-    lines.add("运营补贴 = " + counted + "张 × " + yuan(average.setScale(2, RoundingMode.HALF_UP)) + "元 = " + yuan(amount)
+    lines.add("运营补贴 = " + counted + "张 × " + Yuan.format(average.setScale(2, RoundingMode.HALF_UP)) + "元 = " + Yuan.format(amount)
         + "元/月");
     return new Result(amount, lines, null);
   }
@@ -94,18 +95,14 @@ public class NursingHomeCalculation {
     BigDecimal loan = c.loanAmount() == null ? BigDecimal.ZERO : c.loanAmount();
     NursingHomeTables.InterestRate rate = tables.interestRate(loan);
     BigDecimal amount = loan.multiply(rate.annualRate()).setScale(0, RoundingMode.HALF_UP);
-    List<String> lines = List.of("贷款贴息 = 贷款金额" + yuan(loan) + "元 × 年贴息率" + percent(rate.annualRate()) + " = "
-        + yuan(amount) + "元(贴息一年;" + rate.text() + ")");
+    List<String> lines = List.of("贷款贴息 = 贷款金额" + Yuan.format(loan) + "元 × 年贴息率" + percent(rate.annualRate()) + " = "
+        + Yuan.format(amount) + "元(贴息一年;" + rate.text() + ")");
     return new Result(amount, lines, amount.signum() == 0 ? "无可贴息的贷款" : null);
   }
 
   /** Whole months from the opening date to the application date. */
   public static int monthsInOperation(LocalDate since, LocalDate on) {
     return since.isAfter(on) ? 0 : (int) Period.between(since, on).toTotalMonths();
-  }
-
-  public static String yuan(BigDecimal amount) {
-    return amount == null ? "0" : amount.stripTrailingZeros().toPlainString();
   }
 
   static String plain(BigDecimal value) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.minzhengflow.casework.CaseNotices;
+import org.minzhengflow.casework.Yuan;
 import org.minzhengflow.review.CaseSummaries;
 import org.springframework.stereotype.Component;
 
@@ -66,7 +67,7 @@ public class NursingHomeCaseSummary implements TaskListener {
     c.residentsByAbility().forEach((k, v) -> s.append(ABILITY.get(k)).append(v).append("人 "));
     s.append("\n\n");
     if (c.loanAmount() != null) {
-      s.append("**贷款**:").append(NursingHomeCalculation.yuan(c.loanAmount())).append("元,新招用人员占比")
+      s.append("**贷款**:").append(Yuan.format(c.loanAmount())).append("元,新招用人员占比")
           .append(c.newHireRatio() == null ? "—" : NursingHomeCalculation.percent(c.newHireRatio())).append("\n\n");
     }
     s.append("**自动预审**:").append(c.precheckReasons().isEmpty() ? "通过" : "未通过:" + String.join(";", c.precheckReasons()))
@@ -87,7 +88,7 @@ public class NursingHomeCaseSummary implements TaskListener {
     }
     if (c.amount() != null) {
       s.append("**").append(c.inspectedOccupiedBeds() == null ? "拟补贴金额(按申报数据测算)" : "拟补贴金额").append("**:")
-          .append(NursingHomeCalculation.yuan(c.amount())).append("元").append(c.policy().monthly() ? "/月" : "").append("\n\n");
+          .append(Yuan.format(c.amount())).append("元").append(c.policy().monthly() ? "/月" : "").append("\n\n");
       c.breakdown().forEach(line -> s.append("- ").append(line).append("\n"));
       s.append("\n");
     }

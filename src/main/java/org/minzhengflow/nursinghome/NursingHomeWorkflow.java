@@ -12,6 +12,8 @@ import org.minzhengflow.casework.BenefitClaims;
 import org.minzhengflow.casework.BenefitRecords;
 import org.minzhengflow.casework.CaseDeadlines;
 import org.minzhengflow.casework.CaseNotices;
+import org.minzhengflow.casework.NoticeTemplates;
+import org.minzhengflow.casework.Yuan;
 import org.minzhengflow.organization.JurisdictionRepository;
 import org.minzhengflow.casework.CaseHistory;
 import org.springframework.stereotype.Service;
@@ -31,6 +33,7 @@ public class NursingHomeWorkflow {
   private final NursingHomeCalculation calculation;
   private final NursingHomeDepartments departments;
   private final CaseNotices notices;
+  private final NoticeTemplates texts;
   private final CaseHistory history;
   private final BenefitClaims claims;
   private final BenefitRecords benefits;
@@ -39,13 +42,15 @@ public class NursingHomeWorkflow {
   private final Clock clock;
 
   public NursingHomeWorkflow(NursingHomeCases cases, NursingHomeTables tables, NursingHomeCalculation calculation,
-      NursingHomeDepartments departments, CaseNotices notices, CaseHistory history, BenefitClaims claims,
-      BenefitRecords benefits, JurisdictionRepository jurisdictions, CaseDeadlines deadlines, Clock clock) {
+      NursingHomeDepartments departments, CaseNotices notices, NoticeTemplates texts, CaseHistory history,
+      BenefitClaims claims, BenefitRecords benefits, JurisdictionRepository jurisdictions, CaseDeadlines deadlines,
+      Clock clock) {
     this.cases = cases;
     this.tables = tables;
     this.calculation = calculation;
     this.departments = departments;
     this.notices = notices;
+    this.texts = texts;
     this.history = history;
     this.claims = claims;
     this.benefits = benefits;
@@ -87,7 +92,7 @@ public class NursingHomeWorkflow {
     cases.setCalculation(applicationNo, result.amount(), result.lines());
     history.record(applicationNo, c.processInstanceId(), null, "precheck", "自动预审", null, null,
         reasons.isEmpty()
-            ? "预审通过,按申报数据测算" + c.policy().label() + NursingHomeCalculation.yuan(result.amount()) + "元" + period(c)
+            ? "预审通过,按申报数据测算" + c.policy().label() + Yuan.format(result.amount()) + "元" + period(c)
             : "预审未通过:" + String.join(";", reasons));
     return reasons.isEmpty();
   }
@@ -112,7 +117,7 @@ public class NursingHomeWorkflow {
     }
     history.record(applicationNo, processInstanceId, null, "departmentOpinions", "部门意见汇总", null, null,
         String.join(";", parts) + (agree ? "。各部门均同意,报市民政局审批" : "。有部门不同意,连同各部门意见报市民政局决定")
-            + ";核定" + c.policy().label() + NursingHomeCalculation.yuan(result.amount()) + "元" + period(c));
+            + ";核定" + c.policy().label() + Yuan.format(result.amount()) + "元" + period(c));
     return agree;
   }
 
@@ -121,10 +126,18 @@ public class NursingHomeWorkflow {
     NursingHomeCase c = cases.get(applicationNo);
     int days = deadlines.noticeDays(NursingHomeApplications.PROCESS_KEY, false, c.greenChannel());
     String district = jurisdictions.find(c.districtCode()).map(j -> j.name()).orElse(c.districtCode());
-    notices.issue(applicationNo, CaseNotices.Kind.PUBLIC_NOTICE, "养老机构" + c.policy().label() + "公示",
-        "机构名称:" + c.institutionName() + "(统一社会信用代码" + c.creditCode() + ",备案号" + c.filingNo() + ");扶持项目:"
-            + c.policy().label() + ";拟补贴金额:" + NursingHomeCalculation.yuan(c.amount()) + "元" + period(c) + "。计算依据:"
-            + String.join(";", c.breakdown()) + "。公示期" + days + "天,如有异议,请向" + district + "民政局反映。");
+    Map<String, Object> values = Map.of(
+        "policy", c.policy().label(),
+        "institution", c.institutionName(),
+        "creditCode", c.creditCode(),
+        "filingNo", c.filingNo(),
+        "amount", Yuan.format(c.amount()),
+        "period", period(c),
+        "breakdown", String.join(";", c.breakdown()),
+        "days", days,
+        "district", district);
+    notices.issue(applicationNo, CaseNotices.Kind.PUBLIC_NOTICE, texts.render("nursingHome.publicNotice.title", values),
+        texts.render("nursingHome.publicNotice.body", values));
   }
 
   /** An objection during the notice sends the case back to the district's material review. */
@@ -144,17 +157,19 @@ public class NursingHomeWorkflow {
     LocalDate from = LocalDate.now(clock).withDayOfMonth(1).plusMonths(1);
     cases.decide(applicationNo, List.of(), clock.instant());
     benefits.grant(applicationNo, c.policy().benefit(), c.policy().name(), c.districtCode(), c.amount(), from);
-    String payment;
-    if (c.policy().monthly()) {
-      payment = "每月" + NursingHomeCalculation.yuan(c.amount()) + "元,自" + from.getYear() + "年" + from.getMonthValue() + "月起按月拨付";
-    } else {
+    if (!c.policy().monthly()) {
       benefits.end(applicationNo, from.plusMonths(1), "一次性补贴,已于" + from.getYear() + "年" + from.getMonthValue() + "月拨付");
       claims.release(applicationNo);
-      payment = NursingHomeCalculation.yuan(c.amount()) + "元,于" + from.getYear() + "年" + from.getMonthValue() + "月一次性拨付";
     }
-    notices.issue(applicationNo, CaseNotices.Kind.APPROVAL, "养老机构" + c.policy().label() + "审批通知",
-        c.institutionName() + ":经区民政局审核、现场核查、消防、市场监管、卫生健康部门出具意见及市民政局审批,公示期满无异议,批准"
-            + c.policy().label() + payment + "。计算:" + String.join(";", c.breakdown()) + "。");
+    String payment = texts.render(c.policy().monthly() ? "nursingHome.approval.payment.monthly" : "nursingHome.approval.payment.once",
+        Map.of("amount", Yuan.format(c.amount()), "year", from.getYear(), "month", from.getMonthValue()));
+    Map<String, Object> values = Map.of(
+        "policy", c.policy().label(),
+        "institution", c.institutionName(),
+        "payment", payment,
+        "breakdown", String.join(";", c.breakdown()));
+    notices.issue(applicationNo, CaseNotices.Kind.APPROVAL, texts.render("nursingHome.approval.title", values),
+        texts.render("nursingHome.approval.body", values));
   }
 
   /**
@@ -165,20 +180,21 @@ public class NursingHomeWorkflow {
   public void close(String applicationNo, String decision, String opinion, String stepName) {
     NursingHomeCase c = cases.get(applicationNo);
     List<String> reasons = new ArrayList<>(c.precheckReasons());
-    String title = "不予扶持通知";
-    if ("return".equals(decision)) {
+    boolean returned = "return".equals(decision);
+    if (returned) {
       reasons.add(RETURNED + ":" + (opinion == null ? "" : opinion));
-      title = "退回补充材料通知";
     } else if ("reject".equals(decision)) {
       reasons.add((stepName == null ? "审核" : stepName) + "意见:" + (opinion == null ? "" : opinion));
     }
     cases.decide(applicationNo, reasons, clock.instant());
     claims.release(applicationNo);
-    notices.issue(applicationNo, CaseNotices.Kind.REJECTION, "养老机构" + c.policy().label() + title,
-        c.institutionName() + ":" + ("return".equals(decision)
-            ? "申请材料需补充完善,本次申请退回,材料补齐后可重新申请。"
-            : "经审核,本次" + c.policy().label() + "申请不予扶持。")
-            + "理由如下:" + String.join(";", reasons) + "。如有异议,可依法申请行政复议或提起行政诉讼。");
+    String notice = returned ? "nursingHome.returned" : "nursingHome.rejection";
+    Map<String, Object> values = Map.of(
+        "policy", c.policy().label(),
+        "institution", c.institutionName(),
+        "reasons", String.join(";", reasons));
+    notices.issue(applicationNo, CaseNotices.Kind.REJECTION, texts.render(notice + ".title", values),
+        texts.render(notice + ".body", values));
   }
 
   private static String period(NursingHomeCase c) {

@@ -132,6 +132,11 @@ class DibaoProcessTest {
     start(request, "xf1-worker1");
     assertThatThrownBy(() -> scenario.submit(request, "xf1-worker2"))
         .isInstanceOf(ApiException.class).hasMessageContaining("已有正在办理的低保申请");
+    // the 409 names the covered members by their masked ID number only
+    String applicant = request.applicantIdNumber();
+    assertThatThrownBy(() -> scenario.submit(request, "xf1-worker2"))
+        .hasMessageContaining(applicant.substring(0, 6) + "********" + applicant.substring(14))
+        .hasMessageNotContaining(applicant);
   }
 
   @Test
@@ -329,7 +334,9 @@ class DibaoProcessTest {
     assertThat((String) runtime.getVariable(pi.getId(), "assessedLaborCapacity")).contains(adult);
 
     assertThatThrownBy(() -> scenario.complete(pi.getId(), "laborCapacityAssessment", "xf1-worker1",
-        Map.of("assessedLaborCapacity", "{}"))).hasMessageContaining("评估结果");
+        Map.of("assessedLaborCapacity", "{}"))).hasMessageContaining("评估结果")
+        .hasMessageContaining("请为身份证号" + adult.substring(0, 6) + "********" + adult.substring(14) + "的成员")
+        .hasMessageNotContaining(adult);
     scenario.complete(pi.getId(), "laborCapacityAssessment", "xf1-worker1", Map.of("assessedLaborCapacity",
         "{\"" + adult + "\":\"PARTIAL\",\"" + members.get(1).idNumber() + "\":\"NONE\"}"));
     assertThat(pi).isWaitingAt("streetReview");

@@ -128,6 +128,37 @@ class IdNumberTest {
   }
 
   @Test
+  void maskOfAStringIsTheSameAsTheMaskOfTheParsedNumber() {
+    assertThat(IdNumber.mask(MALE_1990)).isEqualTo("230103********1233")
+        .isEqualTo(IdNumber.parse(MALE_1990, TODAY).masked());
+    assertThat(IdNumber.mask(STANDARD_SAMPLE)).isEqualTo("110105********002X");
+  }
+
+  @Test
+  void maskTrimsAndUpperCasesLikeParse() {
+    assertThat(IdNumber.mask(" 11010519491231002x ")).isEqualTo("110105********002X");
+  }
+
+  @Test
+  void maskOfNothingIsEmpty() {
+    assertThat(IdNumber.mask(null)).isEmpty();
+    assertThat(IdNumber.mask("")).isEmpty();
+    assertThat(IdNumber.mask("   ")).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1", "23010319900307", "230103900307123", "23010319900307123", "2301031990030712334"})
+  void maskOfSomethingThatIsNotEighteenCharactersShowsNoneOfIt(String value) {
+    assertThat(IdNumber.mask(value)).isEqualTo("*".repeat(value.length())).doesNotContainPattern("[0-9X]");
+  }
+
+  @Test
+  void maskDoesNotCheckTheCheckDigit() {
+    // shown in a message about a wrongly typed number it still hides the middle
+    assertThat(IdNumber.mask("230103199003071234")).isEqualTo("230103********1234");
+  }
+
+  @Test
   void constructorRejectsInconsistentFields() {
     assertThatThrownBy(() -> new IdNumber(MALE_1990, LocalDate.of(1990, 3, 8), Sex.MALE, "230103"))
         .isInstanceOf(IllegalArgumentException.class);
