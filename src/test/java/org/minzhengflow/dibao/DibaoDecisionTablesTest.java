@@ -251,7 +251,7 @@ class DibaoDecisionTablesTest {
   // ---------------------------------------------------------------- Modeler layout
 
   @ParameterizedTest
-  @ValueSource(strings = {"dibao-standard.dmn", "dibao-tier.dmn", "dibao-policy.dmn"})
+  @ValueSource(strings = {"dibao-standard.dmn", "dibao-tier.dmn", "dibao-policy.dmn", "dibao-assets.dmn"})
   void everyDecisionHasOneDmndiShape(String file) throws Exception {
     DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
     factory.setNamespaceAware(true);
