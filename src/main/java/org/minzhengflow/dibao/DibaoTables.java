@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.minzhengflow.casework.DecisionTables;
 import org.springframework.stereotype.Component;
 
@@ -34,6 +35,9 @@ public class DibaoTables {
    */
   public record Assets(int vehicles, int houses, int nonResidentialProperties, boolean businessRegistered,
       BigDecimal financialAssets, BigDecimal assetLimit, int maxHouses, int assetMonths) {}
+
+  /** 分类施保: does this member earn the extra, and as what (60+, a minor, seriously ill, severely disabled)? */
+  public record ExtraEligibility(boolean extra, String reason) {}
 
   /** One unmet property condition of {@code dibaoAssetFindings}: its code and the Chinese reason. */
   public record Finding(String code, String reason) {}
@@ -68,6 +72,18 @@ public class DibaoTables {
         "disabilityType", member.disabilityType() == null ? "" : member.disabilityType(),
         "seriousIllness", member.seriousIllness()));
     return Boolean.TRUE.equals(row.get("coveredAlone"));
+  }
+
+  /** 分类施保 by {@code dibaoExtraEligibility} in dibao-policy.dmn; the age is the member's age on the day of the calculation. */
+  public ExtraEligibility extraEligibility(int age, boolean seriousIllness, boolean severelyDisabled) {
+    Map<String, Object> row = tables.single("dibaoExtraEligibility",
+        Map.of("age", age, "seriousIllness", seriousIllness, "severelyDisabled", severelyDisabled));
+    return new ExtraEligibility(Boolean.TRUE.equals(row.get("extra")), (String) row.get("reason"));
+  }
+
+  /** The members who earn the 分类施保 extra on the given day, for {@link DibaoCalculation}. */
+  public Predicate<Member> extraEligibleOn(LocalDate on) {
+    return m -> extraEligibility(m.id().ageOn(on), m.seriousIllness(), m.severelyDisabled()).extra();
   }
 
   /**

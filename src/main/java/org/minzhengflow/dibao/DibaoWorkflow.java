@@ -120,14 +120,14 @@ public class DibaoWorkflow {
     BigDecimal amount = BigDecimal.ZERO;
     List<Member> alone = List.of();
     if ("DIBAO".equals(code)) {
-      amount = DibaoCalculation.monthlyAmount(c.members(), standard, policy.extraRate(), today);
+      amount = DibaoCalculation.monthlyAmount(c.members(), standard, policy.extraRate(), tables.extraEligibleOn(today));
     } else {
       // 单人户: just above the line, a severely disabled or seriously ill member may be covered alone
       String householdTier = code;
       alone = c.members().stream().filter(m -> tables.coveredAlone(householdTier, m)).toList();
       if (!alone.isEmpty()) {
         code = "DIBAO";
-        amount = DibaoCalculation.singlePersonAmount(alone, standard, policy.extraRate(), today);
+        amount = DibaoCalculation.singlePersonAmount(alone, standard, policy.extraRate(), tables.extraEligibleOn(today));
       }
     }
     cases.setCoveredAlone(applicationNo, alone.stream().map(Member::idNumber).toList());
