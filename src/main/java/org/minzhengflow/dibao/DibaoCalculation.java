@@ -2,8 +2,8 @@ package org.minzhengflow.dibao;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The money rules of DOMAIN.md §1, free of the engine and the database:
@@ -34,19 +34,20 @@ public final class DibaoCalculation {
     return income.divide(standard.amount(), 6, RoundingMode.FLOOR);
   }
 
-  /** Members who earn the 分类施保 extra: 60 or older, under 18, seriously ill or severely disabled. */
-  public static long extraMembers(List<Member> members, LocalDate on) {
-    return members.stream().filter(m -> {
-      int age = m.id().ageOn(on);
-      return age >= 60 || age < 18 || m.seriousIllness() || m.severelyDisabled();
-    }).count();
+  /**
+   * Members who earn the 分类施保 extra. Who does (60 or older, under 18, seriously ill or severely
+   * disabled by default) is the table {@code dibaoExtraEligibility}; the caller passes it in, e.g.
+   * {@link DibaoTables#extraEligibleOn(java.time.LocalDate)}.
+   */
+  public static long extraMembers(List<Member> members, Predicate<Member> extraEligible) {
+    return members.stream().filter(extraEligible).count();
   }
 
   public static BigDecimal monthlyAmount(List<Member> members, DibaoTables.Standard standard, BigDecimal extraRate,
-      LocalDate on) {
+      Predicate<Member> extraEligible) {
     BigDecimal monthlyStandard = standard.monthly();
     BigDecimal gap = monthlyStandard.multiply(BigDecimal.valueOf(members.size())).subtract(householdIncome(members));
-    BigDecimal extras = monthlyStandard.multiply(extraRate).multiply(BigDecimal.valueOf(extraMembers(members, on)));
+    BigDecimal extras = monthlyStandard.multiply(extraRate).multiply(BigDecimal.valueOf(extraMembers(members, extraEligible)));
     BigDecimal amount = gap.max(BigDecimal.ZERO).add(extras);
     return amount.setScale(0, RoundingMode.CEILING);
   }
@@ -56,13 +57,13 @@ public final class DibaoCalculation {
    * member's own counted income, plus the 分类施保 extra when it applies — rounded once.
    */
   public static BigDecimal singlePersonAmount(List<Member> coveredAlone, DibaoTables.Standard standard,
-      BigDecimal extraRate, LocalDate on) {
+      BigDecimal extraRate, Predicate<Member> extraEligible) {
     BigDecimal monthlyStandard = standard.monthly();
     BigDecimal total = BigDecimal.ZERO;
     for (Member m : coveredAlone) {
       total = total.add(monthlyStandard.subtract(m.countedIncome()).max(BigDecimal.ZERO));
     }
-    BigDecimal extras = monthlyStandard.multiply(extraRate).multiply(BigDecimal.valueOf(extraMembers(coveredAlone, on)));
+    BigDecimal extras = monthlyStandard.multiply(extraRate).multiply(BigDecimal.valueOf(extraMembers(coveredAlone, extraEligible)));
     return total.add(extras).setScale(0, RoundingMode.CEILING);
   }
 }

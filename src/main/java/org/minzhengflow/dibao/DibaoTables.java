@@ -3,9 +3,12 @@ package org.minzhengflow.dibao;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.minzhengflow.casework.DecisionTables;
+import org.minzhengflow.casework.Yuan;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +28,20 @@ public class DibaoTables {
   }
 
   public record Tier(String code, String name, String assistance) {}
+
+  /**
+   * What verification found about the household's property (the larger of the declared and the
+   * verified figure each), the household's financial-asset limit in yuan, and the policy figures the
+   * reasons name ({@link DibaoPolicy#maxHouses()}, {@link DibaoPolicy#assetMonths()}).
+   */
+  public record Assets(int vehicles, int houses, int nonResidentialProperties, boolean businessRegistered,
+      BigDecimal financialAssets, BigDecimal assetLimit, int maxHouses, int assetMonths) {}
+
+  /** 分类施保: does this member earn the extra, and as what (60+, a minor, seriously ill, severely disabled)? */
+  public record ExtraEligibility(boolean extra, String reason) {}
+
+  /** One unmet property condition of {@code dibaoAssetFindings}: its code and the Chinese reason. */
+  public record Finding(String code, String reason) {}
 
   private final DecisionTables tables;
 
@@ -56,6 +73,44 @@ public class DibaoTables {
         "disabilityType", member.disabilityType() == null ? "" : member.disabilityType(),
         "seriousIllness", member.seriousIllness()));
     return Boolean.TRUE.equals(row.get("coveredAlone"));
+  }
+
+  /** 分类施保 by {@code dibaoExtraEligibility} in dibao-policy.dmn; the age is the member's age on the day of the calculation. */
+  public ExtraEligibility extraEligibility(int age, boolean seriousIllness, boolean severelyDisabled) {
+    Map<String, Object> row = tables.single("dibaoExtraEligibility",
+        Map.of("age", age, "seriousIllness", seriousIllness, "severelyDisabled", severelyDisabled));
+    return new ExtraEligibility(Boolean.TRUE.equals(row.get("extra")), (String) row.get("reason"));
+  }
+
+  /** The members who earn the 分类施保 extra on the given day, for {@link DibaoCalculation}. */
+  public Predicate<Member> extraEligibleOn(LocalDate on) {
+    return m -> extraEligibility(m.id().ageOn(on), m.seriousIllness(), m.severelyDisabled()).extra();
+  }
+
+  /**
+   * 财产条件: every unmet condition of {@code dibao-assets.dmn} at once, in the table's row order;
+   * empty when the household's property qualifies. Amounts are passed as numbers for the
+   * comparison and as the texts the reasons show (the same formatting as every other notice).
+   */
+  public List<Finding> assetFindings(Assets assets) {
+    return tables.evaluate("dibaoAssetFindings", assetInputs(assets)).stream()
+        .map(row -> new Finding((String) row.get("code"), (String) row.get("reason"))).toList();
+  }
+
+  /** The inputs of {@code dibaoAssetFindings}, as the table's description lists them. */
+  static Map<String, Object> assetInputs(Assets assets) {
+    Map<String, Object> inputs = new HashMap<>();
+    inputs.put("vehicles", assets.vehicles());
+    inputs.put("houses", assets.houses());
+    inputs.put("nonResidentialProperties", assets.nonResidentialProperties());
+    inputs.put("businessRegistered", assets.businessRegistered());
+    inputs.put("financialAssets", assets.financialAssets().doubleValue());
+    inputs.put("assetLimit", assets.assetLimit().doubleValue());
+    inputs.put("maxHouses", assets.maxHouses());
+    inputs.put("assetMonths", assets.assetMonths());
+    inputs.put("financialAssetsText", Yuan.format(assets.financialAssets()));
+    inputs.put("assetLimitText", Yuan.format(assets.assetLimit()));
+    return inputs;
   }
 
   public DibaoPolicy policy(String areaType) {

@@ -85,29 +85,17 @@ public class DibaoWorkflow {
     }
     DibaoTables.Standard standard = standardOf(c);
     DibaoPolicy policy = tables.policy(c.areaType());
-    List<String> findings = new ArrayList<>();
-    long vehicles = Math.max(c.vehicles(), count(records, VerificationRecord.Kind.VEHICLE));
-    if (vehicles > 0) {
-      findings.add("经核对,家庭成员名下有机动车" + vehicles + "辆,不符合低保家庭财产条件");
-    }
-    long houses = Math.max(c.houses(), count(records, VerificationRecord.Kind.REAL_ESTATE));
-    if (houses > policy.maxHouses()) {
-      findings.add("经核对,家庭拥有住房" + houses + "套,超过" + policy.maxHouses() + "套的限制");
-    }
-    if (c.nonResidential() > 0) {
-      findings.add("家庭拥有非居住类房产" + c.nonResidential() + "处,不符合低保家庭财产条件");
-    }
-    if (c.businessRegistered() || count(records, VerificationRecord.Kind.BUSINESS) > 0) {
-      findings.add("经核对,家庭成员有工商登记(经营主体),不符合低保家庭财产条件");
-    }
     BigDecimal deposits = records.stream().filter(r -> r.kind() == VerificationRecord.Kind.DEPOSIT)
         .map(VerificationRecord::amount).reduce(BigDecimal.ZERO, BigDecimal::add).max(c.financialAssets());
     BigDecimal limit = standard.monthly().multiply(BigDecimal.valueOf(policy.assetMonths()))
         .multiply(BigDecimal.valueOf(c.members().size())).setScale(2, RoundingMode.HALF_UP);
-    if (deposits.compareTo(limit) > 0) {
-      findings.add("经核对,家庭金融资产" + Yuan.format(deposits) + "元,超过限额" + Yuan.format(limit) + "元(人均" + policy.assetMonths()
-          + "个月低保标准)");
-    }
+    DibaoTables.Assets assets = new DibaoTables.Assets(
+        Math.toIntExact(Math.max(c.vehicles(), count(records, VerificationRecord.Kind.VEHICLE))),
+        Math.toIntExact(Math.max(c.houses(), count(records, VerificationRecord.Kind.REAL_ESTATE))),
+        c.nonResidential(),
+        c.businessRegistered() || count(records, VerificationRecord.Kind.BUSINESS) > 0,
+        deposits, limit, policy.maxHouses(), policy.assetMonths());
+    List<String> findings = tables.assetFindings(assets).stream().map(DibaoTables.Finding::reason).toList();
     cases.setReasons(applicationNo, findings);
     history.record(applicationNo, c.processInstanceId(), null, "verification", "家庭经济状况核对", null, null,
         findings.isEmpty() ? "核对完成,未发现不符合条件的财产或收入" : String.join(";", findings));
@@ -140,14 +128,14 @@ public class DibaoWorkflow {
     BigDecimal amount = BigDecimal.ZERO;
     List<Member> alone = List.of();
     if ("DIBAO".equals(code)) {
-      amount = DibaoCalculation.monthlyAmount(c.members(), standard, policy.extraRate(), today);
+      amount = DibaoCalculation.monthlyAmount(c.members(), standard, policy.extraRate(), tables.extraEligibleOn(today));
     } else {
       // 单人户: just above the line, a severely disabled or seriously ill member may be covered alone
       String householdTier = code;
       alone = c.members().stream().filter(m -> tables.coveredAlone(householdTier, m)).toList();
       if (!alone.isEmpty()) {
         code = "DIBAO";
-        amount = DibaoCalculation.singlePersonAmount(alone, standard, policy.extraRate(), today);
+        amount = DibaoCalculation.singlePersonAmount(alone, standard, policy.extraRate(), tables.extraEligibleOn(today));
       }
     }
     cases.setCoveredAlone(applicationNo, alone.stream().map(Member::idNumber).toList());

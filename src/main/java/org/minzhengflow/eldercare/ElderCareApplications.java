@@ -30,8 +30,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class ElderCareApplications implements CaseKind<ElderCareRequest> {
 
   public static final String PROCESS_KEY = "eldercare";
-  /** Applications may be filed this many months before the qualifying birthday. */
-  static final int LEAD_MONTHS = 2;
 
   private final ElderCareValidator validator;
   private final ElderCareTables tables;
@@ -90,11 +88,13 @@ public class ElderCareApplications implements CaseKind<ElderCareRequest> {
     IdNumber id = IdNumber.parse(elder.idNumber());
     LocalDate today = LocalDate.now(clock);
     String status = statuses.of(id.value());
+    // applications may be filed leadMonths before the qualifying birthday
+    ElderCareTables.Policy policy = tables.policy(request.subsidyType());
     ElderCareTables.Eligibility eligibility = tables.eligibility(request.subsidyType(), id.ageOn(today),
-        id.ageOn(today.plusMonths(LEAD_MONTHS)), elder.hukouType(), Boolean.TRUE.equals(elder.hasEmployeePension()),
+        id.ageOn(today.plusMonths(policy.leadMonths())), elder.hukouType(), Boolean.TRUE.equals(elder.hasEmployeePension()),
         status, Boolean.TRUE.equals(elder.livingAlone()), Boolean.TRUE.equals(elder.lostOnlyChild()));
     if (!eligibility.eligible()) {
-      throw ApiException.unprocessable(explain(eligibility.reason(), request.subsidyType(), id));
+      throw ApiException.unprocessable(explain(eligibility.reason(), request.subsidyType(), id, policy));
     }
     String districtCode = jurisdictions.findStreet(request.streetCode()).orElseThrow().parentCode();
     String applicationNo = intake.reserve(this, new CaseIntake.Where(request.streetCode(), districtCode, false, false),
@@ -115,10 +115,10 @@ public class ElderCareApplications implements CaseKind<ElderCareRequest> {
     return new CaseIntake.Submitted(applicationNo, instance.getId(), "IN_REVIEW");
   }
 
-  /** Adds what the elder can do about it: the earliest date for those not yet 80, the status basis. */
-  private String explain(String reason, String subsidyType, IdNumber id) {
-    if ("HIGH_AGE".equals(subsidyType) && reason.startsWith("未满80周岁")) {
-      return reason + ",最早可于" + id.dateTurning(80).minusMonths(LEAD_MONTHS) + "申请";
+  /** Adds what the elder can do about it: the earliest date for those not yet of the allowance's age. */
+  private String explain(String reason, String subsidyType, IdNumber id, ElderCareTables.Policy policy) {
+    if ("HIGH_AGE".equals(subsidyType) && reason.startsWith("未满" + policy.highAgeMinAge() + "周岁")) {
+      return reason + ",最早可于" + id.dateTurning(policy.highAgeMinAge()).minusMonths(policy.leadMonths()) + "申请";
     }
     return reason;
   }

@@ -5,7 +5,10 @@ import java.util.Map;
 import org.minzhengflow.casework.DecisionTables;
 import org.springframework.stereotype.Component;
 
-/** Reads processes/eldercare.dmn: eligibility, ability class and the amounts or service hours. */
+/**
+ * Reads processes/eldercare.dmn (eligibility, ability class, the amounts or service hours) and
+ * processes/eldercare-policy.dmn (the ages of the high-age allowance and how early one may apply).
+ */
 @Component
 public class ElderCareTables {
 
@@ -15,6 +18,12 @@ public class ElderCareTables {
       String reason) {}
 
   public record AbilityClass(String code, String name) {}
+
+  /**
+   * The high-age allowance starts at {@code highAgeMinAge}, moves to the next class from the month
+   * after {@code classSwitchAge}, and may be applied for {@code leadMonths} before the birthday.
+   */
+  public record Policy(int highAgeMinAge, int classSwitchAge, int leadMonths) {}
 
   private final DecisionTables tables;
 
@@ -30,6 +39,11 @@ public class ElderCareTables {
     return new Eligibility((Boolean) row.get("eligible"), (String) row.get("category"), (String) row.get("reason"));
   }
 
+  public Policy policy(String subsidyType) {
+    Map<String, Object> row = tables.single("eldercarePolicy", Map.of("subsidyType", subsidyType));
+    return new Policy(integer(row, "highAgeMinAge"), integer(row, "classSwitchAge"), integer(row, "leadMonths"));
+  }
+
   public AbilityClass abilityClass(String grade) {
     Map<String, Object> row = tables.single("elderAbilityClass", Map.of("abilityGrade", grade));
     return new AbilityClass((String) row.get("abilityClass"), (String) row.get("abilityClassName"));
@@ -40,5 +54,9 @@ public class ElderCareTables {
         "abilityClass", abilityClass == null ? "NONE" : abilityClass));
     return new Benefit((Boolean) row.get("eligible"), new BigDecimal(row.get("monthlyAmount").toString()),
         ((Number) row.get("serviceHours")).intValue(), (String) row.get("categoryName"), (String) row.get("reason"));
+  }
+
+  private static int integer(Map<String, Object> row, String name) {
+    return ((Number) row.get(name)).intValue();
   }
 }

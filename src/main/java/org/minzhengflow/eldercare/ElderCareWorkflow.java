@@ -56,15 +56,17 @@ public class ElderCareWorkflow {
 
   /**
    * Grants the subsidy from the month after approval (high-age allowance: not before the month
-   * after the 80th birthday for those who applied in the two months before it); home care gets a
-   * provider. Returns the date of the switch to the 90–99 class, or null when none is due.
+   * after the birthday of {@code highAgeMinAge}, 80 by default, for those who applied in the months
+   * before it); home care gets a provider. Returns the date of the switch to the 90–99 class (the
+   * month after {@code classSwitchAge}, 90 by default), or null when none is due.
    */
   public String grant(String applicationNo) {
     ElderCareCase c = cases.get(applicationNo);
+    ElderCareTables.Policy policy = tables.policy(c.subsidyType());
     LocalDate from = LocalDate.now(clock).withDayOfMonth(1).plusMonths(1);
     if ("HIGH_AGE".equals(c.subsidyType())) {
-      LocalDate eightieth = c.id().dateTurning(80).withDayOfMonth(1).plusMonths(1);
-      from = from.isBefore(eightieth) ? eightieth : from;
+      LocalDate firstMonth = c.id().dateTurning(policy.highAgeMinAge()).withDayOfMonth(1).plusMonths(1);
+      from = from.isBefore(firstMonth) ? firstMonth : from;
     }
     String provider = null;
     if ("HOME_CARE".equals(c.subsidyType())) {
@@ -86,13 +88,16 @@ public class ElderCareWorkflow {
     notices.issue(applicationNo, CaseNotices.Kind.APPROVAL, texts.render("eldercare.approval.title", values),
         texts.render("eldercare.approval.body", values));
     if ("HIGH_AGE".equals(c.subsidyType()) && c.category().startsWith("AGE_80_89")) {
-      LocalDate switchMonth = c.id().dateTurning(90).withDayOfMonth(1).plusMonths(1);
+      LocalDate switchMonth = c.id().dateTurning(policy.classSwitchAge()).withDayOfMonth(1).plusMonths(1);
       return switchMonth.atStartOfDay(zone()).toOffsetDateTime().toString();
     }
     return null;
   }
 
-  /** On turning 90 the allowance moves to the 90–99 class from the next month; nothing is back-paid. */
+  /**
+   * On turning {@code classSwitchAge} (90) the allowance moves to the 90–99 class from the next
+   * month; nothing is back-paid. The timer set from {@link #grant} calls this.
+   */
   public void switchToNinetyClass(String applicationNo) {
     ElderCareCase c = cases.get(applicationNo);
     ElderCareTables.Benefit benefit = tables.benefit("HIGH_AGE", "AGE_90_99", null);

@@ -51,6 +51,7 @@ class DibaoDecisionTablesTest {
   private static DmnDecision standard;
   private static DmnDecision tier;
   private static DmnDecision policy;
+  private static DmnDecision extraEligibility;
 
   @BeforeAll
   static void parseDecisions() throws IOException {
@@ -58,6 +59,7 @@ class DibaoDecisionTablesTest {
     standard = parse("dibao-standard.dmn", "dibaoStandard");
     tier = parse("dibao-tier.dmn", "dibaoTier");
     policy = parse("dibao-policy.dmn", "dibaoPolicy");
+    extraEligibility = parse("dibao-policy.dmn", "dibaoExtraEligibility");
   }
 
   private static DmnDecision parse(String file, String decisionId) throws IOException {
@@ -248,10 +250,56 @@ class DibaoDecisionTablesTest {
         Map.entry("caseDays", 30)));
   }
 
+  // ---------------------------------------------------------------- 分类施保对象认定
+
+  private static DmnDecisionRuleResult evaluateExtra(int age, boolean seriousIllness, boolean severelyDisabled) {
+    return single(engine.evaluateDecisionTable(extraEligibility,
+        Map.of("age", age, "seriousIllness", seriousIllness, "severelyDisabled", severelyDisabled)),
+        age + " ill=" + seriousIllness + " disabled=" + severelyDisabled);
+  }
+
+  @ParameterizedTest(name = "{0}y ill={1} disabled={2} → extra {3} {4}")
+  @CsvSource({
+      "0,   false, false, true,  未满18周岁未成年人",
+      "17,  false, false, true,  未满18周岁未成年人",
+      "18,  false, false, false, ''",
+      "40,  false, false, false, ''",
+      "59,  false, false, false, ''",
+      "60,  false, false, true,  60周岁以上老年人",
+      "95,  false, false, true,  60周岁以上老年人",
+      "18,  true,  false, true,  重病患者",
+      "59,  true,  false, true,  重病患者",
+      "18,  false, true,  true,  重度残疾人",
+      "59,  false, true,  true,  重度残疾人",
+      "40,  true,  true,  true,  重病患者",
+      "17,  true,  true,  true,  未满18周岁未成年人",
+      "60,  true,  true,  true,  60周岁以上老年人",
+  })
+  void extraEligibilityAtTheAgeBoundaries(int age, boolean seriousIllness, boolean severelyDisabled,
+      boolean expectedExtra, String expectedReason) {
+    DmnDecisionRuleResult result = evaluateExtra(age, seriousIllness, severelyDisabled);
+
+    assertThat(result.getEntryMap()).containsExactlyInAnyOrderEntriesOf(
+        Map.of("extra", expectedExtra, "reason", expectedReason));
+  }
+
+  @Test
+  void extraEligibilityHasExactlyOneAnswerForEveryMember() {
+    for (int age = 0; age <= 110; age++) {
+      for (boolean ill : List.of(false, true)) {
+        for (boolean disabled : List.of(false, true)) {
+          boolean extra = evaluateExtra(age, ill, disabled).<Boolean>getEntry("extra");
+          assertThat(extra).as("age %d ill %s disabled %s", age, ill, disabled)
+              .isEqualTo(age >= 60 || age < 18 || ill || disabled);
+        }
+      }
+    }
+  }
+
   // ---------------------------------------------------------------- Modeler layout
 
   @ParameterizedTest
-  @ValueSource(strings = {"dibao-standard.dmn", "dibao-tier.dmn", "dibao-policy.dmn"})
+  @ValueSource(strings = {"dibao-standard.dmn", "dibao-tier.dmn", "dibao-policy.dmn", "dibao-assets.dmn"})
   void everyDecisionHasOneDmndiShape(String file) throws Exception {
     DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
     factory.setNamespaceAware(true);

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** processes/eldercare.dmn at the age boundaries of the Harbin classes and for each status. */
+/**
+ * processes/eldercare.dmn at the age boundaries of the Harbin classes and for each status, and
+ * processes/eldercare-policy.dmn (the ages and lead months the Java reads), checked against each other.
+ */
 class ElderCareDecisionTablesTest {
 
   static DmnEngine engine;
@@ -28,6 +31,14 @@ class ElderCareDecisionTablesTest {
       decisions = new java.util.HashMap<>();
       engine.parseDecisions(in).forEach(d -> decisions.put(d.getKey(), d));
     }
+    try (InputStream in = new FileInputStream("processes/eldercare-policy.dmn")) {
+      engine.parseDecisions(in).forEach(d -> decisions.put(d.getKey(), d));
+    }
+  }
+
+  static Map<String, Object> policy(String subsidyType) {
+    return engine.evaluateDecisionTable(decisions.get("eldercarePolicy"),
+        Variables.createVariables().putValue("subsidyType", subsidyType)).getSingleResult().getEntryMap();
   }
 
   static Map<String, Object> eligibility(String type, int age, int ageInTwoMonths, String hukou, boolean pension,
@@ -119,5 +130,37 @@ class ElderCareDecisionTablesTest {
     assertThat(row.get("eligible")).isEqualTo(eligible);
     assertThat(((Number) row.get("monthlyAmount")).doubleValue()).isEqualTo(amount);
     assertThat(((Number) row.get("serviceHours")).intValue()).isEqualTo(hours);
+  }
+
+  @ParameterizedTest(name = "eldercarePolicy {0}")
+  @CsvSource({"HIGH_AGE", "NURSING", "HOME_CARE"})
+  void policyValues(String subsidyType) {
+    assertThat(policy(subsidyType)).containsExactlyInAnyOrderEntriesOf(
+        Map.of("highAgeMinAge", 80, "classSwitchAge", 90, "leadMonths", 2));
+  }
+
+  /** The eligibility rows carry the same ages as the policy the Java reads: the two tables agree. */
+  @Test
+  void eligibilityAgreesWithThePolicyAges() {
+    Map<String, Object> p = policy("HIGH_AGE");
+    int minAge = (Integer) p.get("highAgeMinAge");
+    int switchAge = (Integer) p.get("classSwitchAge");
+    int leadMonths = (Integer) p.get("leadMonths");
+
+    // one year short of the minimum age, also at the end of the lead period: refused, told when to apply
+    Map<String, Object> tooYoung = eligibility("HIGH_AGE", minAge - 2, minAge - 1, "URBAN", false, "NONE", false, false);
+    assertThat(tooYoung.get("eligible")).isEqualTo(false);
+    assertThat((String) tooYoung.get("reason")).startsWith("未满" + minAge + "周岁")
+        .contains("满" + minAge + "周岁前" + leadMonths + "个月内申请");
+    // within the lead period, at the minimum age, one year short of the switch age: the lower class
+    assertThat(eligibility("HIGH_AGE", minAge - 1, minAge, "URBAN", false, "NONE", false, false).get("category"))
+        .isEqualTo("AGE_80_89");
+    assertThat(eligibility("HIGH_AGE", minAge, minAge, "URBAN", false, "NONE", false, false).get("category"))
+        .isEqualTo("AGE_80_89");
+    assertThat(eligibility("HIGH_AGE", switchAge - 1, switchAge - 1, "URBAN", false, "NONE", false, false)
+        .get("category")).isEqualTo("AGE_80_89");
+    // at the switch age: the class the timer switches to
+    assertThat(eligibility("HIGH_AGE", switchAge, switchAge, "RURAL", true, "NONE", false, false).get("category"))
+        .isEqualTo("AGE_90_99");
   }
 }
