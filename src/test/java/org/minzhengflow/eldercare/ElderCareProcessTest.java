@@ -38,6 +38,7 @@ class ElderCareProcessTest {
   private static final AtomicInteger SERIAL = new AtomicInteger(300);
 
   @Autowired ProcessEngine engine;
+  @Autowired org.minzhengflow.casework.CaseViews views;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
@@ -216,7 +217,7 @@ class ElderCareProcessTest {
     var benefit = benefits.find(pi.getBusinessKey()).orElseThrow();
     assertThat(benefit.status()).isEqualTo("ENDED");
     assertThat(benefit.endMonth()).isEqualTo(died.withDayOfMonth(1).plusMonths(1));
-    assertThat(applications.status(pi.getBusinessKey(), scenario.staff("xf1-leader")).get("history").toString())
+    assertThat(views.status(applications, pi.getBusinessKey(), scenario.staff("xf1-leader")).get("history").toString())
         .contains("停发补贴");
     // recording it again changes nothing
     assertThat(events.record(id, new PersonEvents.Event("DEATH", died.toString(), null), scenario.staff("xf1-worker1"))

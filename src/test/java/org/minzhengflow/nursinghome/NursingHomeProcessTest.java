@@ -48,8 +48,8 @@ class NursingHomeProcessTest {
   @Autowired IdentityService identity;
   @Autowired NursingHomeApplications applications;
   @Autowired NursingHomeCases cases;
-  @Autowired NursingHomeObjections objections;
-  @Autowired NursingHomeDeadlines deadlines;
+  @Autowired org.minzhengflow.casework.CaseObjections objections;
+  @Autowired org.minzhengflow.casework.CaseViews views;
   @Autowired WorkingDays workingDays;
   @Autowired CaseNotices notices;
   @Autowired JdbcClient jdbc;
@@ -82,7 +82,7 @@ class NursingHomeProcessTest {
   }
 
   private Map<String, Object> status(ProcessInstance pi, String user) {
-    return applications.status(pi.getBusinessKey(), scenario.staff(user));
+    return views.status(applications, pi.getBusinessKey(), scenario.staff(user));
   }
 
   private List<String> noticeBodies(ProcessInstance pi) {
@@ -124,7 +124,7 @@ class NursingHomeProcessTest {
         .extracting(IdentityLink::getGroupId).contains("city-230100-approver");
     scenario.review(pi.getId(), "cityApproval", "city-approver", "approve", null);
 
-    assertThat(pi).isWaitingAt("Gateway_NoticePeriod");
+    assertThat(pi).isWaitingAt("Call_PublicNotice");
     assertThat(stored(pi).status()).isEqualTo("PUBLIC_NOTICE");
     assertThat(noticeBodies(pi).get(0)).contains("香坊区康乐养老院", "建设补贴", "80000元", "新增床位40张 × 2000元", "公示期7天");
 
@@ -342,18 +342,18 @@ class NursingHomeProcessTest {
     scenario.review(pi.getId(), "cityApproval", "city-approver", "approve", null);
     assertThat(stored(pi).status()).isEqualTo("PUBLIC_NOTICE");
 
-    assertThatThrownBy(() -> objections.raise(pi.getBusinessKey(), " ", scenario.staff("xf-approver")))
+    assertThatThrownBy(() -> objections.raise("nursing-home", pi.getBusinessKey(), " ", scenario.staff("xf-approver")))
         .isInstanceOf(InvalidInputException.class);
-    assertThatThrownBy(() -> objections.raise(pi.getBusinessKey(), "异议", scenario.staff("dl-approver")))
+    assertThatThrownBy(() -> objections.raise("nursing-home", pi.getBusinessKey(), "异议", scenario.staff("dl-approver")))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.FORBIDDEN));
-    objections.raise(pi.getBusinessKey(), "有群众反映新增床位尚未投入使用", scenario.staff("xf-approver"));
+    objections.raise("nursing-home", pi.getBusinessKey(), "有群众反映新增床位尚未投入使用", scenario.staff("xf-approver"));
     scenario.runJobs();
     assertThat(pi).hasPassed("Task_RecordObjection").isWaitingAt("materialReview");
     assertThat(stored(pi).status()).isEqualTo("IN_REVIEW");
-    assertThat(management.createJobQuery().processInstanceId(pi.getId()).activityId("Event_NoticePeriodEnded").count()).isZero();
+    assertThat(management.createJobQuery().rootProcessInstanceId(pi.getId()).activityId("Event_NoticePeriodEnded").count()).isZero();
     assertThat(summary(scenario.task(pi.getId(), "materialReview"))).contains("新增床位尚未投入使用");
     // not in the notice period any more
-    assertThatThrownBy(() -> objections.raise(pi.getBusinessKey(), "再次异议", scenario.staff("xf-approver")))
+    assertThatThrownBy(() -> objections.raise("nursing-home", pi.getBusinessKey(), "再次异议", scenario.staff("xf-approver")))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT));
   }
 
@@ -430,7 +430,7 @@ class NursingHomeProcessTest {
     assertThat(status(pi, "city-approver").get("status")).isEqualTo("IN_REVIEW");
     assertThatThrownBy(() -> status(pi, "dl-approver")).isInstanceOfSatisfying(ApiException.class,
         e -> assertThat(e.status()).isEqualTo(HttpStatus.FORBIDDEN));
-    assertThatThrownBy(() -> applications.status("NH1999000001", scenario.staff("xf-approver")))
+    assertThatThrownBy(() -> views.status(applications, "NH1999000001", scenario.staff("xf-approver")))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.NOT_FOUND));
   }
 }
