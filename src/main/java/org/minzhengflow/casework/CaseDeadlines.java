@@ -89,7 +89,14 @@ public class CaseDeadlines {
 
   /** The whole-case timer: end of business on the case's deadline as stored (an extension moves it). */
   public String caseDueIso(DelegateExecution execution) {
-    return workingDays.endOfBusinessIso(records.get(execution.getProcessBusinessKey()).caseDeadline());
+    // evaluated when the case's scope starts, before any start listener: a case without a row was not
+    // accepted through the application API
+    String applicationNo = execution.getProcessBusinessKey();
+    CaseRecord c = applicationNo == null ? null : records.find(applicationNo).orElse(null);
+    if (c == null) {
+      throw CaseStarter.notThroughApi();
+    }
+    return workingDays.endOfBusinessIso(c.caseDeadline());
   }
 
   /** The public notice's duration (ISO-8601, calendar days) for the notice timer. */

@@ -25,6 +25,15 @@ public class CaseStarter {
     this.identity = identity;
   }
 
+  /**
+   * The refusal of a case started around the application API (e.g. by an administrator through the
+   * engine REST API): 400 on {@code processDefinitionKey}, before anything is stored.
+   */
+  public static org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException notThroughApi() {
+    return new org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException("processDefinitionKey",
+        "[processDefinitionKey] 申请须通过应用接口 /api/…/applications 受理,不能直接启动流程");
+  }
+
   /** Transient marker: present only while the application itself starts a case. */
   public static final String ACCEPTED_BY_APPLICATION = "acceptedByApplication";
 

@@ -116,10 +116,8 @@ public class DibaoTables {
   public DibaoPolicy policy(String areaType) {
     Map<String, Object> row = tables.single("dibaoPolicy", Map.of("areaType", areaType == null ? "URBAN" : areaType));
     return new DibaoPolicy(integer(row, "assetMonths"), integer(row, "maxHouses"), decimal(row.get("extraRate")),
-        decimal(row.get("spotCheckRate")).doubleValue(), integer(row, "noticeDays"), integer(row, "workingAgeMin"),
-        integer(row, "workingAgeMaxMale"), integer(row, "workingAgeMaxFemale"), integer(row, "districtApprovalDays"),
-        integer(row, "investigationDays"), integer(row, "streetReviewDays"), integer(row, "laborAssessmentDays"),
-        integer(row, "spotCheckDays"), integer(row, "caseDays"));
+        decimal(row.get("spotCheckRate")).doubleValue(), integer(row, "workingAgeMin"), integer(row, "workingAgeMaxMale"),
+        integer(row, "workingAgeMaxFemale"));
   }
 
   private static int integer(Map<String, Object> row, String name) {

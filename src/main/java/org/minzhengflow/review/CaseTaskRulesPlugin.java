@@ -31,7 +31,7 @@ public class CaseTaskRulesPlugin extends AbstractProcessEnginePlugin {
    */
   static final org.camunda.bpm.engine.delegate.ExecutionListener ONLY_THROUGH_API = execution -> {
     if (!Boolean.TRUE.equals(execution.getVariable(org.minzhengflow.casework.CaseStarter.ACCEPTED_BY_APPLICATION))) {
-      throw ReviewRules.invalid("processDefinitionKey", "申请须通过应用接口 /api/…/applications 受理,不能直接启动流程");
+      throw org.minzhengflow.casework.CaseStarter.notThroughApi();
     }
   };
 

@@ -238,16 +238,11 @@ class DibaoDecisionTablesTest {
         Map.entry("maxHouses", 1),
         Map.entry("extraRate", 0.1),
         Map.entry("spotCheckRate", 0.3),
-        Map.entry("noticeDays", 7),
         Map.entry("workingAgeMin", 16),
         Map.entry("workingAgeMaxMale", 60),
-        Map.entry("workingAgeMaxFemale", 55),
-        Map.entry("districtApprovalDays", 10),
-        Map.entry("investigationDays", 3),
-        Map.entry("streetReviewDays", 10),
-        Map.entry("laborAssessmentDays", 10),
-        Map.entry("spotCheckDays", 20),
-        Map.entry("caseDays", 30)));
+        Map.entry("workingAgeMaxFemale", 55)));
+    // the time limits (notice 7 days, investigation 3, reviews 10, spot check 20, whole case 30) moved to
+    // case-deadlines.dmn and are asserted in CaseDeadlinesTableTest
   }
 
   // ---------------------------------------------------------------- 分类施保对象认定

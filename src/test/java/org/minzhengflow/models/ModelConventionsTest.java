@@ -134,19 +134,26 @@ class ModelConventionsTest {
       }
     }
 
+    // Retries are set once for the engine (failedJobRetryTimeCycle) and asyncBefore by AsyncServiceTasks at parse
+    // time (AsyncServiceTasksTest): a model that sets its own cycle would silently differ from every other step.
     for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
-      if (task.getCamundaDelegateExpression() == null) {
-        continue;
+      boolean ownCycle = task.getExtensionElements() != null
+          && !task.getExtensionElements().getElementsQuery().filterByType(CamundaFailedJobRetryTimeCycle.class).list()
+              .isEmpty();
+      if (ownCycle) {
+        violations.add(describe(task) + ": sets its own camunda:failedJobRetryTimeCycle; the engine-wide cycle applies");
       }
-      String id = describe(task);
-      if (!task.isCamundaAsyncBefore()) {
-        violations.add(id + ": service task with delegateExpression must be camunda:asyncBefore=\"true\"");
-      }
-      boolean retryCycle = task.getExtensionElements() != null
-          && task.getExtensionElements().getElementsQuery().filterByType(CamundaFailedJobRetryTimeCycle.class)
-              .list().stream().anyMatch(c -> c.getTextContent() != null && !c.getTextContent().isBlank());
-      if (!retryCycle) {
-        violations.add(id + ": service task with delegateExpression lacks camunda:failedJobRetryTimeCycle");
+    }
+
+    // A called process (the shared public notice) must run under the case's business key, or objections
+    // correlated by application number and its read rights would not reach it.
+    for (org.camunda.bpm.model.bpmn.instance.CallActivity call
+        : model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.CallActivity.class)) {
+      boolean businessKey = call.getExtensionElements() != null && call.getExtensionElements().getElementsQuery()
+          .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn.class).list().stream()
+          .anyMatch(in -> in.getCamundaBusinessKey() != null);
+      if (!businessKey) {
+        violations.add(describe(call) + ": call activity without <camunda:in businessKey=\"#{execution.processBusinessKey}\"/>");
       }
     }
 

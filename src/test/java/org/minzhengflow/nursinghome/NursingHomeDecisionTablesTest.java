@@ -32,7 +32,6 @@ class NursingHomeDecisionTablesTest {
   private static DmnDecision construction;
   private static DmnDecision operating;
   private static DmnDecision interest;
-  private static DmnDecision policy;
 
   @BeforeAll
   static void parseDecisions() throws IOException {
@@ -41,7 +40,6 @@ class NursingHomeDecisionTablesTest {
     construction = parse("nursing-home-amounts.dmn", "nursingHomeConstructionRate");
     operating = parse("nursing-home-amounts.dmn", "nursingHomeOperatingRate");
     interest = parse("nursing-home-amounts.dmn", "nursingHomeInterestRate");
-    policy = parse("nursing-home-policy.dmn", "nursingHomePolicy");
   }
 
   private static DmnDecision parse(String file, String decisionId) throws IOException {
@@ -202,15 +200,5 @@ class NursingHomeDecisionTablesTest {
     DmnDecisionRuleResult row = engine.evaluateDecisionTable(interest, Map.of("loanAmount", 1_500_000d)).getSingleResult();
     assertThat(((Number) row.getEntry("annualRate")).doubleValue()).isEqualTo(0.04);
     assertThat((String) row.getEntry("rateText")).contains("默认值");
-  }
-
-  @Test
-  void greenChannelHasShorterTimeLimits() {
-    Map<String, Object> green = engine.evaluateDecisionTable(policy, Map.of("greenChannel", true)).getSingleResult().getEntryMap();
-    Map<String, Object> ordinary = engine.evaluateDecisionTable(policy, Map.of("greenChannel", false)).getSingleResult().getEntryMap();
-    assertThat(green).containsEntry("materialReviewDays", 3).containsEntry("siteInspectionDays", 5)
-        .containsEntry("departmentOpinionDays", 5).containsEntry("cityApprovalDays", 5).containsEntry("noticeDays", 7);
-    assertThat(ordinary).containsEntry("materialReviewDays", 5).containsEntry("siteInspectionDays", 10)
-        .containsEntry("departmentOpinionDays", 10).containsEntry("cityApprovalDays", 10).containsEntry("noticeDays", 7);
   }
 }
