@@ -71,8 +71,7 @@ public class DibaoRestPostgresIT extends PostgresIntegrationTest {
     assertThat(status.get("perCapitaIncome").decimalValue()).isEqualByComparingTo("250");
 
     // the operator ends the 7-day notice early by executing its timer job
-    Http.Response timers = http.get("admin", "/engine-rest/job?maxResults=5&processInstanceId=" + pid
-        + "&activityId=Event_NoticePeriodEnded");
+    Http.Response timers = noticeTimers(http, pid);
     assertThat(timers.json().size()).isEqualTo(1);
     assertThat(http.post("admin", "/engine-rest/job/" + timers.json().get(0).get("id").asText() + "/execute", Map.of())
         .status()).isEqualTo(204);
@@ -117,8 +116,7 @@ public class DibaoRestPostgresIT extends PostgresIntegrationTest {
         Map.of("secondInvestigator", "dl1-worker1", "findings", "核实无出租收入"));
     complete(http, "dl1-leader", awaitTask(http, "dl1-leader", pid, "streetReview"), Map.of("decision", "approve"));
     http.await("dl1-worker1", "/api/dibao/applications/" + no, r -> "PUBLIC_NOTICE".equals(r.json().path("status").asText()));
-    Http.Response timers = http.get("admin", "/engine-rest/job?maxResults=5&processInstanceId=" + pid
-        + "&activityId=Event_NoticePeriodEnded");
+    Http.Response timers = noticeTimers(http, pid);
     http.post("admin", "/engine-rest/job/" + timers.json().get(0).get("id").asText() + "/execute", Map.of());
 
     JsonNode done = http.await("dl-approver", "/api/dibao/applications/" + no,

@@ -43,8 +43,7 @@ class ElderCareRestPostgresIT extends PostgresIntegrationTest {
     complete(http, "xf1-worker2", awaitTask(http, "xf1-worker2", dibaoPid, "householdInvestigation"),
         Map.of("secondInvestigator", "xf1-worker1", "findings", "老人卧床,儿子无固定工作"));
     complete(http, "xf1-leader", awaitTask(http, "xf1-leader", dibaoPid, "streetReview"), Map.of("decision", "approve"));
-    Http.Response timer = http.await("admin", "/engine-rest/job?maxResults=5&processInstanceId=" + dibaoPid
-        + "&activityId=Event_NoticePeriodEnded", r -> r.json().size() == 1);
+    Http.Response timer = noticeTimers(http, dibaoPid);
     http.post("admin", "/engine-rest/job/" + timer.json().get(0).get("id").asText() + "/execute", Map.of());
     complete(http, "xf-approver", awaitTask(http, "xf-approver", dibaoPid, "districtApproval"),
         Map.of("decision", "approve"));

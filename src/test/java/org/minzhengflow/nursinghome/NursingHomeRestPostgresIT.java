@@ -102,8 +102,7 @@ class NursingHomeRestPostgresIT extends PostgresIntegrationTest {
     assertThat(notice.get("approvedAmount").decimalValue()).isEqualByComparingTo("20250");
 
     // the operator ends the notice early by executing its timer job
-    Http.Response timers = http.get("admin", "/engine-rest/job?maxResults=5&processInstanceId=" + pid
-        + "&activityId=Event_NoticePeriodEnded");
+    Http.Response timers = noticeTimers(http, pid);
     assertThat(timers.json().size()).isEqualTo(1);
     assertThat(http.post("admin", "/engine-rest/job/" + timers.json().get(0).get("id").asText() + "/execute", Map.of())
         .status()).isEqualTo(204);

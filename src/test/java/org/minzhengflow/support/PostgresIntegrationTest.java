@@ -59,6 +59,18 @@ public abstract class PostgresIntegrationTest {
     return http.post(user, "/engine-rest/task/" + taskId + "/complete", Map.of("variables", variables));
   }
 
+  /**
+   * The notice timer of a case, as an operator finds it: the shared public-notice process the case called
+   * ({@code superProcessInstance}), then its timer job. Waits for the notice to start (its publication is a job).
+   */
+  protected Http.Response noticeTimers(Http http, String pid) {
+    Http.Response notice = http.await("admin", "/engine-rest/process-instance?maxResults=5&superProcessInstance=" + pid,
+        r -> r.json().size() == 1);
+    String noticeId = notice.json().get(0).get("id").asText();
+    return http.await("admin", "/engine-rest/job?maxResults=5&processInstanceId=" + noticeId
+        + "&activityId=Event_NoticePeriodEnded", r -> r.json().size() == 1);
+  }
+
   protected Http http() {
     return new Http(port);
   }
