@@ -1,14 +1,12 @@
 package org.minzhengflow.models;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
-import java.time.OffsetDateTime;
-import java.util.Date;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
@@ -18,32 +16,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Every path of processes/dibao.bpmn on a stand-alone engine with the beans mocked, measured by
- * process-test-coverage (report under target/process-test-coverage). The behaviour behind each step
- * is tested with the real beans in DibaoProcessTest; this test pins the routing of the model itself,
- * so a designer's change in Modeler that breaks a path or leaves one unreachable fails here.
+ * Every path of processes/dibao.bpmn, and of the public notice it calls (processes/public-notice.bpmn),
+ * on a stand-alone engine with the beans mocked, measured by process-test-coverage (report under
+ * target/process-test-coverage). The behaviour behind each step is tested with the real beans in
+ * DibaoProcessTest; this test pins the routing of the model itself, so a designer's change in Modeler
+ * that breaks a path or leaves one unreachable fails here.
  */
-@Deployment(resources = "processes/dibao.bpmn")
+@Deployment(resources = {"processes/dibao.bpmn", "processes/public-notice.bpmn"})
 class DibaoModelCoverageTest extends ModelCoverageTestSupport {
 
   @RegisterExtension
   static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder("camunda-coverage.cfg.xml")
       .assertClassCoverageAtLeast(0.95).build();
-
-  /** The BPMN reads its deadlines from this bean; any fixed future instant will do here. */
-  public static class Deadlines {
-    public Date due(String step) {
-      return Date.from(OffsetDateTime.now().plusDays(10).toInstant());
-    }
-
-    public String dueIso(String step) {
-      return OffsetDateTime.now().plusDays(10).toString();
-    }
-
-    public String caseDueIso() {
-      return OffsetDateTime.now().plusDays(40).toString();
-    }
-  }
 
   /** Candidate groups as the real bean names them. */
   public static class Groups {
@@ -66,21 +50,21 @@ class DibaoModelCoverageTest extends ModelCoverageTestSupport {
 
   @BeforeEach
   void mockBeans() {
-    noOpListeners("dibaoCaseSummary", "dibaoHomeVisit", "dibaoLaborAssessment", "reviewDecision");
-    Mocks.register("dibaoDeadlines", new Deadlines());
+    noOpListeners("dibaoCaseSummary", "dibaoHomeVisit", "dibaoLaborAssessment", "dibaoDistrictHomeVisit",
+        "reviewDecision");
     Mocks.register("candidateGroups", new Groups());
     answer("dibaoVerification", "disqualified", false);
     answer("dibaoCloseRelatives", "closeRelative", false);
     answer("dibaoAssessment", "tier", "DIBAO");
     answer("dibaoSpotCheckSampling", "spotCheck", false);
     answer("dibaoCloseWithout", "outcome", "REJECTED");
-    Mocks.register("dibaoPublicNotice", (JavaDelegate) ex -> ex.setVariable("noticeDuration", "P7D"));
-    noOpDelegates("dibaoObjection", "dibaoGrant", "dibaoRevocation", "overdueEscalation");
+    noOpDelegates("publicNoticeText", "dibaoObjection", "dibaoGrant", "dibaoRevocation", "overdueEscalation");
   }
 
   private ProcessInstance start(boolean pilot, boolean labor) {
-    ProcessInstance pi = runtimeService().startProcessInstanceByKey("dibao", "DB-TEST", withVariables(
-        "streetCode", pilot ? "230102001" : "230110001", "pilotDistrict", pilot, "needsLaborAssessment", labor));
+    ProcessInstance pi = runtimeService().startProcessInstanceByKey("dibao", newBusinessKey("DB"), withVariables(
+        "streetCode", pilot ? "230102001" : "230110001", "pilotDistrict", pilot, "needsLaborAssessment", labor,
+        "hadObjection", false));
     runJobs(pi);
     return pi;
   }
@@ -98,17 +82,38 @@ class DibaoModelCoverageTest extends ModelCoverageTestSupport {
   private static ProcessInstance toNotice(ProcessInstance pi) {
     investigate(pi);
     decide(pi, "approve");
-    assertThat(pi).isWaitingAt("Gateway_NoticePeriod");
+    assertThat(pi).isWaitingAt("Call_PublicNotice");
+    assertInNotice(pi);
     return pi;
   }
 
   @Test
   void twoLevelApproval() {
     ProcessInstance pi = toNotice(start(false, false));
-    fire(pi, "Event_NoticePeriodEnded");
-    assertThat(pi).isWaitingAt("districtApproval");
+    assertThat(statuses(pi)).containsExactly("PUBLIC_NOTICE");
+    ProcessInstance notice = notice(pi);
+    noticePeriodEnds(pi);
+    assertThat(notice).isEnded().hasPassed("End_NoObjection").hasNotPassed("Event_ObjectionReceived");
+    assertThat(pi).hasPassed("Gateway_NoticeResult").hasNotPassed("Task_RecordObjection", "districtHomeVisit")
+        .isWaitingAt("districtApproval").variables().containsEntry("objectionRaised", false);
     decide(pi, "approve");
     assertThat(pi).isEnded().hasPassed("Task_GrantBenefit", "End_Approved");
+    assertThat(statuses(pi)).containsExactly("PUBLIC_NOTICE", "IN_REVIEW", "APPROVED");
+    assertThat(noticeGrants(pi)).containsExactly(new Grant(pi.getBusinessKey(), true));
+  }
+
+  @Test
+  void closeRelativeGetsADistrictHomeVisit() {
+    answers.put("closeRelative", true);
+    ProcessInstance pi = toNotice(start(false, false));
+    noticePeriodEnds(pi);
+    assertThat(pi).isWaitingAt("districtHomeVisit").hasNotPassed("Task_RecordObjection");
+    complete(task("districtHomeVisit", pi), withVariables("findings", "属实"));
+    runJobs(pi);
+    assertThat(pi).isWaitingAt("districtApproval");
+    decide(pi, "approve");
+    assertThat(pi).isEnded().hasPassed("districtHomeVisit", "Task_GrantBenefit", "End_Approved");
+    assertThat(statuses(pi)).containsExactly("PUBLIC_NOTICE", "IN_REVIEW", "APPROVED");
   }
 
   @Test
@@ -116,6 +121,7 @@ class DibaoModelCoverageTest extends ModelCoverageTestSupport {
     answers.put("disqualified", true);
     ProcessInstance pi = start(false, false);
     assertThat(pi).isEnded().hasPassed("Task_CloseWithoutBenefit", "End_ClosedWithout").hasNotPassed("householdInvestigation");
+    assertThat(statuses(pi)).containsExactly("REJECTED");
   }
 
   @Test
@@ -126,11 +132,13 @@ class DibaoModelCoverageTest extends ModelCoverageTestSupport {
     complete(task(pi), withVariables("assessedLaborCapacity", "{}"));
     runJobs(pi);
     decide(pi, "reject");
-    assertThat(pi).isEnded().hasPassed("Task_CloseWithoutBenefit");
+    assertThat(pi).isEnded().hasPassed("Task_CloseWithoutBenefit").hasNotPassed("Call_PublicNotice");
+    assertThat(statuses(pi)).containsExactly("REJECTED");
   }
 
   @Test
   void returnThenReferral() {
+    answers.put("outcome", "REFERRED");
     ProcessInstance pi = start(false, false);
     investigate(pi);
     decide(pi, "return");
@@ -138,46 +146,70 @@ class DibaoModelCoverageTest extends ModelCoverageTestSupport {
     answers.put("tier", "LOW_INCOME");
     investigate(pi);
     decide(pi, "approve");
-    assertThat(pi).isEnded().hasPassed("Task_CloseWithoutBenefit").hasNotPassed("Task_PublishNotice");
+    assertThat(pi).isEnded().hasPassed("Task_CloseWithoutBenefit").hasNotPassed("Call_PublicNotice");
+    assertThat(statuses(pi)).containsExactly("REFERRED");
+    assertThat(noticeGrants(pi)).isEmpty();
   }
 
   @Test
-  void objectionReopensInvestigation() {
+  void objectionReopensInvestigationAndBringsTheDistrictHome() {
     ProcessInstance pi = toNotice(start(false, false));
-    runtimeService().createMessageCorrelation("Objection").processInstanceBusinessKey("DB-TEST").correlate();
+    ProcessInstance firstNotice = notice(pi);
+    objection(pi, "邻居反映有经营收入");
+    assertThat(firstNotice).isEnded().hasPassed("Event_ObjectionReceived", "End_Objection")
+        .hasNotPassed("Event_NoticePeriodEnded");
+    assertThat(pi).hasPassed("Task_RecordObjection").isWaitingAt("householdInvestigation").variables()
+        .containsEntry("objectionRaised", true).containsEntry("objection", "邻居反映有经营收入")
+        .containsEntry("hadObjection", true);
+
+    // The second notice passes without objection; the objection of the first still sends the district home.
+    toNotice(pi);
+    noticePeriodEnds(pi);
+    assertThat(pi).isWaitingAt("districtHomeVisit").variables().containsEntry("objectionRaised", false);
+    complete(task("districtHomeVisit", pi), withVariables("findings", "属实"));
     runJobs(pi);
-    assertThat(pi).hasPassed("Task_RecordObjection").isWaitingAt("householdInvestigation");
+    decide(pi, "approve");
+    assertThat(pi).isEnded().hasPassed("districtHomeVisit", "End_Approved");
+    assertThat(statuses(pi))
+        .containsExactly("PUBLIC_NOTICE", "IN_REVIEW", "PUBLIC_NOTICE", "IN_REVIEW", "APPROVED");
+    assertThat(noticeGrants(pi)).hasSize(2).allMatch(Grant::calledByCase);
   }
 
   @Test
   void districtRejectsOrReturns() {
     ProcessInstance rejected = toNotice(start(false, false));
-    fire(rejected, "Event_NoticePeriodEnded");
+    noticePeriodEnds(rejected);
     decide(rejected, "reject");
     assertThat(rejected).isEnded().hasPassed("Task_CloseWithoutBenefit");
+    assertThat(statuses(rejected)).containsExactly("PUBLIC_NOTICE", "IN_REVIEW", "REJECTED");
 
     ProcessInstance returned = toNotice(start(false, false));
-    fire(returned, "Event_NoticePeriodEnded");
+    noticePeriodEnds(returned);
     decide(returned, "return");
     assertThat(returned).isWaitingAt("householdInvestigation");
+    assertThat(statuses(returned)).containsExactly("PUBLIC_NOTICE", "IN_REVIEW");
   }
 
   @Test
   void pilotNotSampledSampledConfirmedAndRevoked() {
     ProcessInstance notSampled = toNotice(start(true, false));
-    fire(notSampled, "Event_NoticePeriodEnded");
-    assertThat(notSampled).isEnded().hasPassed("End_NotSampled").hasNotPassed("districtApproval");
+    noticePeriodEnds(notSampled);
+    assertThat(notSampled).isEnded().hasPassed("End_NotSampled").hasNotPassed("districtApproval", "districtHomeVisit");
+    assertThat(statuses(notSampled)).containsExactly("PUBLIC_NOTICE", "IN_REVIEW", "APPROVED");
 
     answers.put("spotCheck", true);
     ProcessInstance confirmed = toNotice(start(true, false));
-    fire(confirmed, "Event_NoticePeriodEnded");
+    noticePeriodEnds(confirmed);
     decide(confirmed, "approve");
     assertThat(confirmed).isEnded().hasPassed("End_Confirmed");
+    assertThat(statuses(confirmed)).containsExactly("PUBLIC_NOTICE", "IN_REVIEW", "APPROVED");
 
     ProcessInstance revoked = toNotice(start(true, false));
-    fire(revoked, "Event_NoticePeriodEnded");
+    noticePeriodEnds(revoked);
     decide(revoked, "reject");
     assertThat(revoked).isEnded().hasPassed("Task_RevokeBenefit", "End_Revoked");
+    assertThat(statuses(revoked))
+        .containsExactly("PUBLIC_NOTICE", "IN_REVIEW", "APPROVED", "REVOKED");
   }
 
   @Test
@@ -188,9 +220,10 @@ class DibaoModelCoverageTest extends ModelCoverageTestSupport {
     investigate(pi);
     fire(pi, "Event_StreetReviewOverdue");
     decide(pi, "approve");
-    fire(pi, "Event_NoticePeriodEnded");
+    noticePeriodEnds(pi);
     fire(pi, "Event_DistrictApprovalOverdue");
-    assertThat(pi).hasPassed("Task_EscalateHouseholdInvestigation", "Task_EscalateStreetReview",
-        "Task_EscalateDistrictApproval", "Task_EscalateCase").isWaitingAt("districtApproval");
+    assertThat(pi).hasPassed("Task_EscalateHouseholdInvestigation", "End_HouseholdInvestigationEscalated",
+        "Task_EscalateStreetReview", "End_StreetReviewEscalated", "Task_EscalateDistrictApproval",
+        "End_DistrictApprovalEscalated", "Task_EscalateCase", "End_CaseEscalated").isWaitingAt("districtApproval");
   }
 }

@@ -1,5 +1,6 @@
 package org.minzhengflow.models;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
@@ -7,7 +8,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.time.OffsetDateTime;
-import java.util.Date;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
@@ -28,17 +28,6 @@ class ElderCareModelCoverageTest extends ModelCoverageTestSupport {
   @RegisterExtension
   static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder("camunda-coverage.cfg.xml")
       .assertClassCoverageAtLeast(0.95).build();
-
-  /** The BPMN reads its deadlines from this bean; any fixed future instant will do here. */
-  public static class Deadlines {
-    public Date due(String process, String step) {
-      return Date.from(OffsetDateTime.now().plusDays(10).toInstant());
-    }
-
-    public String dueIso(String process, String step) {
-      return OffsetDateTime.now().plusDays(10).toString();
-    }
-  }
 
   /** Candidate groups as the real bean names them. */
   public static class Groups {
@@ -62,7 +51,6 @@ class ElderCareModelCoverageTest extends ModelCoverageTestSupport {
   @BeforeEach
   void mockBeans() {
     noOpListeners("eldercareCaseSummary", "eldercareAbility", "reviewDecision");
-    Mocks.register("deadlines", new Deadlines());
     Mocks.register("candidateGroups", new Groups());
     answer("eldercareBenefit", "eligible", true);
     answer("eldercareGrant", "turnNinetyDate", null);
@@ -70,7 +58,7 @@ class ElderCareModelCoverageTest extends ModelCoverageTestSupport {
   }
 
   private ProcessInstance start(String subsidyType) {
-    ProcessInstance pi = runtimeService().startProcessInstanceByKey("eldercare", "YL-TEST", withVariables(
+    ProcessInstance pi = runtimeService().startProcessInstanceByKey("eldercare", newBusinessKey("YL"), withVariables(
         "streetCode", "230102001", "subsidyType", subsidyType));
     runJobs(pi);
     return pi;
@@ -102,6 +90,7 @@ class ElderCareModelCoverageTest extends ModelCoverageTestSupport {
     decide(pi, "approve");
     assertThat(pi).isEnded().hasPassed("Task_GrantSubsidy", "End_Granted")
         .hasNotPassed("abilityAssessment", "districtApproval", "Event_TurnNinety");
+    assertThat(statuses(pi)).containsExactly("APPROVED");
   }
 
   @Test
@@ -112,6 +101,7 @@ class ElderCareModelCoverageTest extends ModelCoverageTestSupport {
     assertThat(pi).hasPassed("Task_GrantSubsidy").isWaitingAt("Event_TurnNinety");
     fire(pi, "Event_TurnNinety");
     assertThat(pi).isEnded().hasPassed("Task_SwitchToNinetyClass", "End_Switched").hasNotPassed("End_Granted");
+    assertThat(statuses(pi)).containsExactly("APPROVED");
   }
 
   @Test
@@ -119,6 +109,7 @@ class ElderCareModelCoverageTest extends ModelCoverageTestSupport {
     ProcessInstance pi = toDistrict(start("NURSING"));
     decide(pi, "approve");
     assertThat(pi).isEnded().hasPassed("abilityAssessment", "districtApproval", "Task_GrantSubsidy", "End_Granted");
+    assertThat(statuses(pi)).containsExactly("APPROVED");
   }
 
   @Test
@@ -128,6 +119,7 @@ class ElderCareModelCoverageTest extends ModelCoverageTestSupport {
     assess(pi);
     assertThat(pi).isEnded().hasPassed("Task_DetermineBenefit", "Task_Reject", "End_Rejected")
         .hasNotPassed("streetReview");
+    assertThat(statuses(pi)).containsExactly("REJECTED");
   }
 
   @Test
@@ -135,11 +127,13 @@ class ElderCareModelCoverageTest extends ModelCoverageTestSupport {
     ProcessInstance rejected = start("HIGH_AGE");
     decide(rejected, "reject");
     assertThat(rejected).isEnded().hasPassed("Task_Reject", "End_Rejected").hasNotPassed("Task_GrantSubsidy");
+    assertThat(statuses(rejected)).containsExactly("REJECTED");
 
     ProcessInstance returned = start("HOME_CARE");
     assess(returned);
     decide(returned, "return");
     assertThat(returned).isWaitingAt("abilityAssessment");
+    assertThat(statuses(returned)).isEmpty();
   }
 
   @Test
@@ -147,10 +141,12 @@ class ElderCareModelCoverageTest extends ModelCoverageTestSupport {
     ProcessInstance rejected = toDistrict(start("NURSING"));
     decide(rejected, "reject");
     assertThat(rejected).isEnded().hasPassed("Task_Reject", "End_Rejected").hasNotPassed("Task_GrantSubsidy");
+    assertThat(statuses(rejected)).containsExactly("REJECTED");
 
     ProcessInstance returned = toDistrict(start("HOME_CARE"));
     decide(returned, "return");
     assertThat(returned).isWaitingAt("streetReview");
+    assertThat(statuses(returned)).isEmpty();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.minzhengflow.models;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
@@ -7,11 +8,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
-import java.time.OffsetDateTime;
-import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
@@ -22,28 +20,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Every path of processes/nursing-home-support.bpmn on a stand-alone engine with the beans mocked,
- * measured by process-test-coverage (report under target/process-test-coverage). The behaviour behind
- * each step is tested with the real beans in NursingHomeProcessTest; this test pins the routing of the
- * model itself, so a designer's change in Modeler that breaks a path or leaves one unreachable fails here.
+ * Every path of processes/nursing-home-support.bpmn, and of the public notice it calls
+ * (processes/public-notice.bpmn), on a stand-alone engine with the beans mocked, measured by
+ * process-test-coverage (report under target/process-test-coverage). The behaviour behind each step is
+ * tested with the real beans in NursingHomeProcessTest; this test pins the routing of the model itself,
+ * so a designer's change in Modeler that breaks a path or leaves one unreachable fails here.
  */
-@Deployment(resources = "processes/nursing-home-support.bpmn")
+@Deployment(resources = {"processes/nursing-home-support.bpmn", "processes/public-notice.bpmn"})
 class NursingHomeModelCoverageTest extends ModelCoverageTestSupport {
 
   @RegisterExtension
   static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder("camunda-coverage.cfg.xml")
       .assertClassCoverageAtLeast(1.0).build();
-
-  /** The BPMN reads its deadlines from this bean; any fixed future instant will do here. */
-  public static class Deadlines {
-    public Date due(String step, boolean greenChannel) {
-      return Date.from(OffsetDateTime.now().plusDays(10).toInstant());
-    }
-
-    public String dueIso(String step, boolean greenChannel) {
-      return OffsetDateTime.now().plusDays(10).toString();
-    }
-  }
 
   /** Candidate groups as the real bean names them. */
   public static class Groups {
@@ -72,17 +60,15 @@ class NursingHomeModelCoverageTest extends ModelCoverageTestSupport {
     noOpListeners("nursingHomeCaseSummary", "reviewDecision", "nursingHomeSiteInspection",
         "nursingHomeDepartmentOpinion");
     Mocks.register("nursingHomeNewRound", (ExecutionListener) ex -> { });
-    Mocks.register("nursingHomeDeadlines", new Deadlines());
     Mocks.register("candidateGroups", new Groups());
     Mocks.register("nursingHomeDepartments", new Departments());
     answer("nursingHomePrecheck", "precheckPassed", true);
     answer("nursingHomeEvaluation", "departmentsAgree", true);
-    Mocks.register("nursingHomePublicNotice", (JavaDelegate) ex -> ex.setVariable("noticeDuration", "P7D"));
-    noOpDelegates("nursingHomeObjection", "nursingHomeGrant", "nursingHomeClose", "overdueEscalation");
+    noOpDelegates("publicNoticeText", "nursingHomeObjection", "nursingHomeGrant", "nursingHomeClose", "overdueEscalation");
   }
 
   private ProcessInstance start(boolean greenChannel) {
-    ProcessInstance pi = runtimeService().startProcessInstanceByKey("nursingHomeSupport", "NH-TEST", withVariables(
+    ProcessInstance pi = runtimeService().startProcessInstanceByKey("nursingHomeSupport", newBusinessKey("NH"), withVariables(
         "districtCode", "230102", "greenChannel", greenChannel));
     runJobs(pi);
     return pi;
@@ -120,16 +106,19 @@ class NursingHomeModelCoverageTest extends ModelCoverageTestSupport {
   private static ProcessInstance toNotice(ProcessInstance pi) {
     toCity(pi);
     decide(pi, "cityApproval", "approve");
-    assertThat(pi).isWaitingAt("Gateway_NoticePeriod");
+    assertThat(pi).isWaitingAt("Call_PublicNotice");
+    assertInNotice(pi);
     return pi;
   }
 
   @Test
   void ordinaryChannel() {
     ProcessInstance pi = toNotice(start(false));
-    fire(pi, "Event_NoticePeriodEnded");
+    noticePeriodEnds(pi);
     assertThat(pi).isEnded().hasPassed("End_OpinionsDone", "Task_Evaluate", "Task_Grant", "End_Approved")
-        .hasNotPassed("Gateway_ParallelFork", "Gateway_ParallelJoin");
+        .hasNotPassed("Gateway_ParallelFork", "Gateway_ParallelJoin", "Task_RecordObjection");
+    assertThat(statuses(pi)).containsExactly("PUBLIC_NOTICE", "IN_REVIEW", "APPROVED");
+    assertThat(noticeGrants(pi)).containsExactly(new Grant(pi.getBusinessKey(), true));
   }
 
   @Test
@@ -144,8 +133,10 @@ class NursingHomeModelCoverageTest extends ModelCoverageTestSupport {
     assertThat(pi).hasPassed("Gateway_ParallelJoin", "End_ReviewDone", "Task_Evaluate").hasNotPassed("End_OpinionsDone")
         .isWaitingAt("cityApproval");
     decide(pi, "cityApproval", "approve");
-    fire(pi, "Event_NoticePeriodEnded");
+    assertInNotice(pi);
+    noticePeriodEnds(pi);
     assertThat(pi).isEnded().hasPassed("End_Approved");
+    assertThat(statuses(pi)).containsExactly("PUBLIC_NOTICE", "IN_REVIEW", "APPROVED");
   }
 
   @Test
@@ -156,6 +147,7 @@ class NursingHomeModelCoverageTest extends ModelCoverageTestSupport {
     inspect(pi, "reject");
     assertThat(pi).isEnded().hasPassed("End_InspectionStopped", "Task_Close", "End_Rejected")
         .hasNotPassed("Gateway_AfterOpinions", "End_ReviewDone", "Task_Evaluate");
+    assertThat(statuses(pi)).containsExactly("REJECTED");
   }
 
   @Test
@@ -163,6 +155,7 @@ class NursingHomeModelCoverageTest extends ModelCoverageTestSupport {
     answers.put("precheckPassed", false);
     ProcessInstance pi = start(false);
     assertThat(pi).isEnded().hasPassed("Task_Close", "End_Rejected").hasNotPassed("materialReview");
+    assertThat(statuses(pi)).containsExactly("REJECTED");
   }
 
   @Test
@@ -171,6 +164,7 @@ class NursingHomeModelCoverageTest extends ModelCoverageTestSupport {
       ProcessInstance pi = start(false);
       decide(pi, "materialReview", decision);
       assertThat(pi).isEnded().hasPassed("Task_Close", "End_Rejected").hasNotPassed("siteInspection");
+      assertThat(statuses(pi)).containsExactly("REJECTED");
     }
   }
 
@@ -191,7 +185,9 @@ class NursingHomeModelCoverageTest extends ModelCoverageTestSupport {
   void cityRejectsOrReturns() {
     ProcessInstance rejected = toCity(start(false));
     decide(rejected, "cityApproval", "reject");
-    assertThat(rejected).isEnded().hasPassed("Task_Close", "End_Rejected").hasNotPassed("Task_PublishNotice");
+    assertThat(rejected).isEnded().hasPassed("Task_Close", "End_Rejected").hasNotPassed("Call_PublicNotice");
+    assertThat(statuses(rejected)).containsExactly("REJECTED");
+    assertThat(noticeGrants(rejected)).isEmpty();
 
     ProcessInstance returned = toCity(start(false));
     decide(returned, "cityApproval", "return");
@@ -201,9 +197,19 @@ class NursingHomeModelCoverageTest extends ModelCoverageTestSupport {
   @Test
   void objectionReopensMaterialReview() {
     ProcessInstance pi = toNotice(start(false));
-    runtimeService().createMessageCorrelation("Objection").processInstanceBusinessKey("NH-TEST").correlate();
-    runJobs(pi);
-    assertThat(pi).hasPassed("Task_RecordObjection").hasNotPassed("Task_Grant").isWaitingAt("materialReview");
+    ProcessInstance notice = notice(pi);
+    objection(pi, "实际床位数与申报不符");
+    assertThat(notice).isEnded().hasPassed("Event_ObjectionReceived", "End_Objection").hasNotPassed("Event_NoticePeriodEnded");
+    assertThat(pi).hasPassed("Task_RecordObjection").hasNotPassed("Task_Grant").isWaitingAt("materialReview")
+        .variables().containsEntry("objectionRaised", true).containsEntry("objection", "实际床位数与申报不符");
+    assertThat(statuses(pi)).containsExactly("PUBLIC_NOTICE", "IN_REVIEW");
+
+    // Reviewed again, the case goes to a new notice; this one passes.
+    toNotice(pi);
+    noticePeriodEnds(pi);
+    assertThat(pi).isEnded().hasPassed("Task_Grant", "End_Approved");
+    assertThat(statuses(pi)).containsExactly("PUBLIC_NOTICE", "IN_REVIEW", "PUBLIC_NOTICE", "IN_REVIEW", "APPROVED");
+    assertThat(noticeGrants(pi)).hasSize(2).allMatch(Grant::calledByCase);
   }
 
   @Test
