@@ -17,12 +17,12 @@ import org.minzhengflow.support.PostgresIntegrationTest;
  * inspects the site; fire, market and health give opinions; the city approves; the operator ends
  * the public notice. Shares the application context (and database) of the other end-to-end tests.
  */
-class NursingHomeRestPostgresIT extends PostgresIntegrationTest {
+public class NursingHomeRestPostgresIT extends PostgresIntegrationTest {
 
 
   private static int serial = 100;
 
-  static Map<String, Object> application(String policy) {
+  public static Map<String, Object> application(String policy) {
     String creditCode = TestIds.creditCode("91230110MA2" + String.format("%06d", serial++));
     Map<String, Object> institution = new LinkedHashMap<>();
     institution.put("name", "香坊区夕阳红养老中心");
