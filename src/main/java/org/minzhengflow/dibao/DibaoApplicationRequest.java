@@ -1,5 +1,6 @@
 package org.minzhengflow.dibao;
 
+import org.minzhengflow.identification.IdNumber;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -15,6 +16,18 @@ public record DibaoApplicationRequest(String streetCode, String areaType, String
         Integer disabilityGrade, Boolean seriousIllness) {
       this(name, idNumber, relation, monthlyIncome, laborCapacity, disabilityGrade, seriousIllness, null);
     }
+  }
+
+  /**
+   * The same application with every ID number as stored (trimmed, check character upper-case), so the
+   * claim on the benefit and the household rows use one spelling whatever the caller typed. Only for a
+   * validated application.
+   */
+  public DibaoApplicationRequest normalized() {
+    return new DibaoApplicationRequest(streetCode, areaType, IdNumber.parse(applicantIdNumber).value(), phone,
+        members.stream().map(m -> new Member(m.name(), IdNumber.parse(m.idNumber()).value(), m.relation(),
+            m.monthlyIncome(), m.laborCapacity(), m.disabilityGrade(), m.seriousIllness(), m.disabilityType())).toList(),
+        assets);
   }
 
   public record Assets(BigDecimal financialAssets, Integer vehicles, Integer houses, Integer nonResidentialProperties,

@@ -82,8 +82,9 @@ public class DibaoApplications implements CaseKind<DibaoApplicationRequest> {
 
   @Override
   @Transactional
-  public CaseIntake.Submitted submit(DibaoApplicationRequest request, StaffUser user) {
-    validator.validate(request);
+  public CaseIntake.Submitted submit(DibaoApplicationRequest submitted, StaffUser user) {
+    validator.validate(submitted);
+    DibaoApplicationRequest request = submitted.normalized();
     if (!access.canFileForStreet(user, request.streetCode())) {
       throw ApiException.forbidden("只有本街道(乡镇)的经办人可以受理该街道的低保申请");
     }

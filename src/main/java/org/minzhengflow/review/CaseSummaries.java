@@ -1,6 +1,7 @@
 package org.minzhengflow.review;
 
 import org.minzhengflow.casework.CaseHistory;
+import org.minzhengflow.casework.CaseRecords;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -20,14 +21,16 @@ public class CaseSummaries {
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final CaseHistory history;
+  private final CaseRecords records;
   private final ZoneId zone;
 
-  public CaseSummaries(CaseHistory history, @Value("${app.zone:Asia/Shanghai}") String zone) {
+  public CaseSummaries(CaseHistory history, CaseRecords records, @Value("${app.zone:Asia/Shanghai}") String zone) {
     this.history = history;
+    this.records = records;
     this.zone = ZoneId.of(zone);
   }
 
-  /** "办理经过" (every history entry) and "办理期限" (the task's due date, if any). */
+  /** "办理经过" (every history entry), "办理期限" (the task's due date, if any) and the case's legal last day. */
   public String historyAndDeadline(String applicationNo, DelegateTask task) {
     StringBuilder s = new StringBuilder("**办理经过**:\n");
     for (CaseHistory.Entry e : history.of(applicationNo)) {
@@ -38,6 +41,8 @@ public class CaseSummaries {
     if (task.getDueDate() != null) {
       s.append("\n**办理期限**:").append(DATE.format(task.getDueDate().toInstant().atZone(zone))).append("(工作日计算)\n");
     }
+    records.find(applicationNo).ifPresent(c -> s.append("\n**全案办结期限**:").append(c.caseDeadline())
+        .append(c.extended() ? "(已延长:" + c.extensionReason() + ")" : "").append("\n"));
     return s.toString();
   }
 

@@ -34,6 +34,7 @@ import org.minzhengflow.verification.StaffRelatives;
 import org.minzhengflow.verification.VerificationRecord;
 import org.minzhengflow.verification.VerificationRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
@@ -137,6 +138,23 @@ class DibaoProcessTest {
     assertThatThrownBy(() -> scenario.submit(request, "xf1-worker2"))
         .hasMessageContaining(applicant.substring(0, 6) + "********" + applicant.substring(14))
         .hasMessageNotContaining(applicant);
+  }
+
+  @Test
+  void anIdNumberTypedWithSpacesOrALowerCaseXClaimsTheSamePerson() {
+    DibaoApplicationRequest request = scenario.poorFamily(XF);
+    List<DibaoApplicationRequest.Member> spaced = request.members().stream().map(m -> new DibaoApplicationRequest.Member(
+        m.name(), "  " + m.idNumber().toLowerCase() + " ", m.relation(), m.monthlyIncome(), m.laborCapacity(),
+        m.disabilityGrade(), m.seriousIllness())).toList();
+    DibaoApplicationRequest typed = new DibaoApplicationRequest(XF, "URBAN", " " + request.applicantIdNumber() + " ",
+        request.phone(), spaced, request.assets());
+    ProcessInstance pi = start(typed, "xf1-worker1");
+    assertThat(stored(pi).members()).extracting(Member::idNumber)
+        .containsExactlyElementsOf(request.members().stream().map(DibaoApplicationRequest.Member::idNumber).toList());
+    assertThat(stored(pi).applicantIdNumber()).isEqualTo(request.applicantIdNumber());
+    // the same household typed cleanly is already covered
+    assertThatThrownBy(() -> scenario.submit(request, "xf1-worker2")).isInstanceOfSatisfying(ApiException.class,
+        e -> assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT));
   }
 
   @Test
