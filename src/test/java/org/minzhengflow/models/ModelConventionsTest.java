@@ -145,6 +145,28 @@ class ModelConventionsTest {
       }
     }
 
+    // Role lanes: who does what is visible in Modeler and Cockpit; every step of a process sits in one lane.
+    for (Process process : model.getModelElementsByType(Process.class)) {
+      var laneSets = process.getLaneSets();
+      if (laneSets.isEmpty()) {
+        violations.add(process.getId() + ": no role lanes (laneSet)");
+        continue;
+      }
+      Map<String, Integer> inLanes = new HashMap<>();
+      laneSets.forEach(set -> set.getLanes().forEach(lane -> {
+        if (lane.getName() == null || !CHINESE.matcher(lane.getName()).find()) {
+          violations.add("lane " + lane.getId() + ": name must contain Chinese characters");
+        }
+        lane.getFlowNodeRefs().forEach(node -> inLanes.merge(node.getId(), 1, Integer::sum));
+      }));
+      for (FlowNode node : process.getChildElementsByType(FlowNode.class)) {
+        int lanes = inLanes.getOrDefault(node.getId(), 0);
+        if (lanes != 1) {
+          violations.add(describe(node) + ": in " + lanes + " lanes, must be in exactly one");
+        }
+      }
+    }
+
     // A called process (the shared public notice) must run under the case's business key, or objections
     // correlated by application number and its read rights would not reach it.
     for (org.camunda.bpm.model.bpmn.instance.CallActivity call
