@@ -63,16 +63,33 @@ public class CaseDeadlines {
     return days;
   }
 
-  public int workingDays(DelegateExecution execution, String step) {
-    return workingDays(processKey(execution), step, flag(execution, "pilotDistrict"), flag(execution, "greenChannel"));
+  /**
+   * The step's working days for the case of {@code execution}; models deployed before the case core
+   * (release 0.1) name their process instead, e.g. {@code ${deadlines.due('eldercare', 'streetReview')}},
+   * and keep working for the cases still running on them.
+   */
+  public int workingDays(Object executionOrProcess, String step) {
+    if (executionOrProcess instanceof DelegateExecution execution) {
+      return workingDays(processKey(execution), step, flag(execution, "pilotDistrict"), flag(execution, "greenChannel"));
+    }
+    return workingDays((String) executionOrProcess, step, false, false);
   }
 
-  public Date due(DelegateExecution execution, String step) {
-    return workingDays.due(workingDays(execution, step));
+  public Date due(Object executionOrProcess, String step) {
+    return workingDays.due(workingDays(executionOrProcess, step));
   }
 
-  public String dueIso(DelegateExecution execution, String step) {
-    return workingDays.dueIso(workingDays(execution, step));
+  public String dueIso(Object executionOrProcess, String step) {
+    return workingDays.dueIso(workingDays(executionOrProcess, step));
+  }
+
+  /** A limit counted from today, for the models of release 0.1 that ask without their case. */
+  public Date due(int days) {
+    return workingDays.due(days);
+  }
+
+  public String dueIsoIn(int days) {
+    return workingDays.dueIso(days);
   }
 
   /** The legal last day of a case accepted today. */
