@@ -108,12 +108,12 @@ class CaseCostBenchmark {
   }
 
   private void runJob(String pid, String activityId) {
-    management.executeJob(management.createJobQuery().processInstanceId(pid).activityId(activityId).singleResult().getId());
+    management.executeJob(management.createJobQuery().rootProcessInstanceId(pid).activityId(activityId).singleResult().getId());
   }
 
   private void runJobs(String pid) {
     List<Job> due;
-    while (!(due = new ArrayList<>(management.createJobQuery().processInstanceId(pid).executable().list())).isEmpty()) {
+    while (!(due = new ArrayList<>(management.createJobQuery().rootProcessInstanceId(pid).executable().list())).isEmpty()) {
       due.forEach(job -> management.executeJob(job.getId()));
     }
   }
