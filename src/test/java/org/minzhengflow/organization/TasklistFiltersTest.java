@@ -1,0 +1,116 @@
+package org.minzhengflow.organization;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.minzhengflow.dibao.DibaoApplications;
+import org.minzhengflow.dibao.DibaoScenario;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The Tasklist filters say in their query which tasks a member of staff may see (their groups' tasks, also
+ * once claimed by a colleague, and their own), so the database can start from the user's groups; they must
+ * show exactly what the authorizations allow — no more (another street) and no less (a colleague's claimed
+ * task, a delegated one, an escalated one).
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+class TasklistFiltersTest {
+
+  static final List<String> STAFF = List.of("xf1-worker1", "xf1-worker2", "xf1-leader", "xf-approver", "dl1-worker1",
+      "dl1-leader", "dl-approver", "city-approver", "assessor1", "fire-reviewer");
+
+  @Autowired FilterService filters;
+  @Autowired TaskService tasks;
+  @Autowired ManagementService management;
+  @Autowired IdentityService identity;
+  @Autowired DibaoApplications applications;
+
+  private List<String> ids(List<Task> list) {
+    return list.stream().map(Task::getId).sorted().toList();
+  }
+
+  private <T> T as(String user, java.util.function.Supplier<T> call) {
+    identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream()
+        .map(org.camunda.bpm.engine.identity.Group::getId).toList());
+    try {
+      return call.get();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  @Test
+  void everyStaffFilterShowsExactlyTheTasksTheUserMaySee() {
+    DibaoScenario scenario = new DibaoScenario(applications, tasks, management, identity);
+    // open tasks in both streets: unclaimed, claimed by a colleague, delegated, escalated to the level above
+    String xf1 = scenario.submit(scenario.poorFamily("230110001"), "xf1-worker1").processInstanceId();
+    String xf2 = scenario.submit(scenario.poorFamily("230110001"), "xf1-worker1").processInstanceId();
+    String xf3 = scenario.submit(scenario.poorFamily("230110001"), "xf1-worker1").processInstanceId();
+    String dl1 = scenario.submit(scenario.poorFamily("230102001"), "dl1-worker1").processInstanceId();
+    scenario.runJobs();
+    Task claimed = scenario.task(xf1, "householdInvestigation");
+    tasks.claim(claimed.getId(), "xf1-worker1");
+    Task delegated = scenario.task(xf2, "householdInvestigation");
+    tasks.claim(delegated.getId(), "xf1-worker2");
+    tasks.delegateTask(delegated.getId(), "xf1-leader");
+    scenario.fireTimer(xf3, "Event_HouseholdInvestigationOverdue");
+    scenario.investigate(dl1, "dl1-worker1", "dl1-worker2");
+
+    Filter all = filters.createFilterQuery().filterName("本辖区全部任务").singleResult();
+    Filter dueSoon = filters.createFilterQuery().filterName("即将超期").singleResult();
+    int checked = 0;
+    for (String user : STAFF) {
+      List<String> mayRead = as(user, () -> ids(tasks.createTaskQuery().listPage(0, 2000)));
+      List<String> inFilter = as(user, () -> ids(filters.listPage(all.getId(), 0, 2000)));
+      assertThat(inFilter).as("本辖区全部任务 of %s", user).isEqualTo(mayRead);
+      assertThat(as(user, () -> filters.count(all.getId()))).isEqualTo(mayRead.size());
+      List<String> dueReadable = as(user, () -> ids(tasks.createTaskQuery()
+          .dueBefore(java.sql.Timestamp.valueOf(java.time.LocalDateTime.now().plusDays(2))).listPage(0, 2000)));
+      assertThat(as(user, () -> ids(filters.listPage(dueSoon.getId(), 0, 2000)))).as("即将超期 of %s", user)
+          .isEqualTo(dueReadable);
+      checked += mayRead.size();
+    }
+    // the xf tasks are seen by both caseworkers, the leader (delegated, escalated), dl1 by its leader
+    assertThat(checked).isGreaterThanOrEqualTo(8);
+    // the cases above are in the lists where the organisation says they belong
+    List<String> colleague = as("xf1-worker2", () -> ids(filters.listPage(all.getId(), 0, 2000)));
+    assertThat(colleague).contains(claimed.getId()).doesNotContain(scenario.task(dl1, "streetReview").getId());
+    assertThat(as("xf1-leader", () -> ids(filters.listPage(all.getId(), 0, 2000))))
+        .contains(delegated.getId(), scenario.task(xf3, "householdInvestigation").getId());
+    assertThat(as("dl1-leader", () -> ids(filters.listPage(all.getId(), 0, 2000))))
+        .contains(scenario.task(dl1, "streetReview").getId()).doesNotContain(claimed.getId());
+  }
+
+  @Autowired OrganizationSetup setup;
+
+  @Test
+  void aFilterOfAnEarlierReleaseIsBroughtUpToDateAtStart() {
+    Filter all = filters.createFilterQuery().filterName("本辖区全部任务").singleResult();
+    String current = new org.camunda.bpm.engine.impl.json.JsonTaskQueryConverter().toJson(all.getQuery());
+    all.setQuery(tasks.createTaskQuery());
+    filters.saveFilter(all);
+    setup.run();
+    Filter after = filters.getFilter(all.getId());
+    assertThat(new org.camunda.bpm.engine.impl.json.JsonTaskQueryConverter().toJson(after.getQuery())).isEqualTo(current)
+        .contains("orQueries");
+    assertThat(filters.createFilterQuery().filterName("本辖区全部任务").count()).isEqualTo(1);
+  }
+
+  @Test
+  void administratorsHaveTheirOwnOverviewOfEveryTask() {
+    Filter everything = filters.createFilterQuery().filterName("全部任务(系统管理员)").singleResult();
+    assertThat(everything).isNotNull();
+    assertThat(as("admin", () -> filters.count(everything.getId()))).isEqualTo(tasks.createTaskQuery().count());
+    assertThat(as("xf1-worker1", () -> filters.createFilterQuery().filterName("全部任务(系统管理员)").count())).isZero();
+  }
+}
