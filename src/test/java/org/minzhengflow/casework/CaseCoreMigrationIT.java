@@ -92,6 +92,10 @@ class CaseCoreMigrationIT {
         + " values ('DB1999000001', 'x', 'x', ?)").param(submitted).update()).isNotNull();
     assertThatThrownBy(() -> db.sql("update app_case set status = 'DONE' where application_no = 'DB2026000007'").update())
         .isNotNull();
+    assertThatThrownBy(() -> db.sql("insert into benefit_claim (id_number, benefit, application_no)"
+        + " values ('230110197004040118', 'FREE_MONEY', 'DB2026000007')").update()).isNotNull();
+    db.sql("insert into benefit_claim (id_number, benefit, application_no) values ('230110197004040118', 'DIBAO', 'DB2026000007')")
+        .update();
   }
 
   private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(DataSource ds) {
