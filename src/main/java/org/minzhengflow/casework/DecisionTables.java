@@ -23,28 +23,35 @@ public class DecisionTables {
 
   private record Key(String definitionId, Map<String, Object> inputs) {}
 
+  /** Which deployed version is the latest, as last asked of the database. */
+  private record Latest(String definitionId, long askedAt) {}
+
   private final DecisionService decisions;
   private final RepositoryService repository;
+  private final long recheckNanos;
   private final Map<Key, List<Map<String, Object>>> results = new ConcurrentHashMap<>();
+  private final Map<String, Latest> latest = new ConcurrentHashMap<>();
 
-  public DecisionTables(DecisionService decisions, RepositoryService repository) {
+  /**
+   * {@code app.decisions.recheck-seconds}: how long the latest version of a table is taken as known before
+   * the database is asked again (a case asks dozens of times; a new version, also one deployed by another
+   * node, is in force at most this long after its deployment). 0 asks every time.
+   */
+  public DecisionTables(DecisionService decisions, RepositoryService repository,
+      @org.springframework.beans.factory.annotation.Value("${app.decisions.recheck-seconds:10}") long recheckSeconds) {
     this.decisions = decisions;
     this.repository = repository;
+    this.recheckNanos = java.util.concurrent.TimeUnit.SECONDS.toNanos(recheckSeconds);
   }
 
   /** The matched rows (outputs by name) of the latest version of the decision. */
   public List<Map<String, Object>> evaluate(String decisionKey, Map<String, Object> inputs) {
-    DecisionDefinition latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(decisionKey)
-        .latestVersion().withoutTenantId().singleResult();
-    if (latest == null) {
-      throw new IllegalStateException("decision table " + decisionKey + " is not deployed");
-    }
-    Key key = new Key(latest.getId(), new java.util.HashMap<>(inputs));
+    Key key = new Key(latestId(decisionKey), new java.util.HashMap<>(inputs));
     List<Map<String, Object>> cached = results.get(key);
     if (cached != null) {
       return cached;
     }
-    DmnDecisionResult result = decisions.evaluateDecisionById(latest.getId())
+    DmnDecisionResult result = decisions.evaluateDecisionById(key.definitionId())
         .variables(Variables.fromMap(inputs)).evaluate();
     List<Map<String, Object>> rows = result.getResultList().stream()
         .map(row -> java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(row))).toList();
@@ -53,6 +60,26 @@ public class DecisionTables {
     }
     results.put(key, rows);
     return rows;
+  }
+
+  private String latestId(String decisionKey) {
+    long now = System.nanoTime();
+    Latest known = latest.get(decisionKey);
+    if (known != null && now - known.askedAt() < recheckNanos) {
+      return known.definitionId();
+    }
+    DecisionDefinition definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey(decisionKey)
+        .latestVersion().withoutTenantId().singleResult();
+    if (definition == null) {
+      throw new IllegalStateException("decision table " + decisionKey + " is not deployed");
+    }
+    latest.put(decisionKey, new Latest(definition.getId(), now));
+    return definition.getId();
+  }
+
+  /** Forget which versions are the latest (after a deployment on this node). */
+  public void recheck() {
+    latest.clear();
   }
 
   /** Exactly one row, as the hit policies of the project's tables guarantee for valid input. */
