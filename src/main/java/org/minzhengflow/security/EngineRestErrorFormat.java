@@ -37,7 +37,7 @@ public class EngineRestErrorFormat extends OncePerRequestFilter {
       chain.doFilter(request, wrapper);
       if (wrapper.getStatus() >= 400) {
         byte[] body = wrapper.getContentAsByteArray();
-        int status = isInputValidation(body) ? 400 : wrapper.getStatus();
+        int status = isInputValidation(body) ? 400 : conflict(body) != null ? 409 : wrapper.getStatus();
         byte[] rewritten = rewrite(status, body);
         if (rewritten != null) {
           // The engine wraps a listener's validation failure in a generic exception (500); it is bad input.
@@ -61,6 +61,20 @@ public class EngineRestErrorFormat extends OncePerRequestFilter {
       "Cannot find serializer for value", "变量的类型或序列化格式不受支持",
       "Java serialization format is prohibited", "不允许使用 Java 序列化格式的变量,请使用 JSON",
       "Cannot deserialize", "变量的取值与声明的类型不符");
+
+  /**
+   * Engine exceptions that the engine REST API answers with 500 although nothing failed: someone else was
+   * faster (claimed the task, completed it, changed the case at the same moment). A conflict, with what to do.
+   */
+  private static final Map<String, String> CONFLICTS = Map.of(
+      "TaskAlreadyClaimedException", "该任务已被他人认领,请刷新任务列表",
+      "OptimisticLockingException", "该任务或案件刚被他人处理,请刷新后重试");
+
+  static String conflict(byte[] body) {
+    String text = new String(body, StandardCharsets.UTF_8);
+    return CONFLICTS.entrySet().stream().filter(e -> text.contains("\"type\":\"" + e.getKey() + "\""))
+        .map(Map.Entry::getValue).findFirst().orElse(null);
+  }
 
   static boolean isInputValidation(byte[] body) {
     String text = new String(body, StandardCharsets.UTF_8);
@@ -100,6 +114,8 @@ public class EngineRestErrorFormat extends OncePerRequestFilter {
     } else if (status == 400 && "IllegalArgumentException".equals(answer.get("type"))) {
       field = "variables";
       message = "请求中的变量无效";
+    } else if (status == 409 && conflict(body) != null) {
+      message = conflict(body);
     } else if (original != null && original.contains("unbound number of results")) {
       message = "查询结果数量必须有上限:请指定 firstResult 和 maxResults(每页最多2000条)";
     } else if (message == null || !CHINESE.matcher(message).find()) {

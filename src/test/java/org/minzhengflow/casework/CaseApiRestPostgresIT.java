@@ -181,6 +181,19 @@ class CaseApiRestPostgresIT extends PostgresIntegrationTest {
     assertThat(http.get("xf1-worker1", "/api/applications/DB1999999999/notices").status()).isEqualTo(404);
   }
 
+  @Test
+  void aTaskAColleagueClaimedFirstIsAConflictNotAServerError() {
+    Http http = http();
+    Http.Response created = http.post("xf1-worker1", "/api/dibao/applications", DibaoRestPostgresIT.application("230110001"));
+    String task = awaitTask(http, "xf1-worker1", text(created, "processInstanceId"), "householdInvestigation");
+    assertThat(http.post("xf1-worker1", "/engine-rest/task/" + task + "/claim", Map.of("userId", "xf1-worker1")).status())
+        .isEqualTo(204);
+    Http.Response second = http.post("xf1-worker2", "/engine-rest/task/" + task + "/claim", Map.of("userId", "xf1-worker2"));
+    assertThat(second.status()).as(second.body()).isEqualTo(409);
+    assertThat(text(second, "message")).isEqualTo("该任务已被他人认领,请刷新任务列表");
+    assertThat(second.body()).doesNotContain("Exception:").doesNotContain("at org.");
+  }
+
   private static List<String> numbers(Http.Response list) {
     assertThat(list.status()).as(list.body()).isEqualTo(200);
     List<String> numbers = new ArrayList<>();
