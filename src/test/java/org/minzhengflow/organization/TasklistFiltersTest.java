@@ -106,6 +106,23 @@ class TasklistFiltersTest {
     assertThat(filters.createFilterQuery().filterName("本辖区全部任务").count()).isEqualTo(1);
   }
 
+  @Autowired org.camunda.bpm.engine.AuthorizationService authorizations;
+  @Autowired org.camunda.bpm.engine.RepositoryService repository;
+
+  @Test
+  void staffReadTheProcessNamesThroughOneGlobalGrantNotOneRowPerGroup() {
+    assertThat(as("xf1-worker1", () -> repository.createProcessDefinitionQuery().processDefinitionKey("dibao").count()))
+        .isPositive();
+    assertThat(as("assessor1", () -> repository.createProcessDefinitionQuery().processDefinitionKey("eldercare").count()))
+        .isPositive();
+    // rows on "*" are tested for every task a task query looks at: only the global one and the administrators'
+    var onAny = authorizations.createAuthorizationQuery()
+        .resourceType(org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION)
+        .resourceId(org.camunda.bpm.engine.authorization.Authorization.ANY).list();
+    assertThat(onAny).extracting(a -> a.getGroupId() == null ? "*" : a.getGroupId())
+        .containsExactlyInAnyOrder("*", "camunda-admin");
+  }
+
   @Test
   void administratorsHaveTheirOwnOverviewOfEveryTask() {
     Filter everything = filters.createFilterQuery().filterName("全部任务(系统管理员)").singleResult();
