@@ -30,7 +30,25 @@ public class BenefitClaims {
     claim(benefit, applicationNo, List.of(creditCode), benefitName, "该机构", code -> "(统一社会信用代码" + code + ")");
   }
 
+  /** 409 naming who is already covered, before anything is stored (the intake asks before it takes a number). */
+  public void requireFree(String benefit, Collection<String> idNumbers, String benefitName) {
+    requireFree(benefit, idNumbers, benefitName, "以下人员", IdNumber::mask);
+  }
+
+  public void requireFreeForInstitution(String benefit, String creditCode, String benefitName) {
+    requireFree(benefit, List.of(creditCode), benefitName, "该机构", code -> "(统一社会信用代码" + code + ")");
+  }
+
   private void claim(String benefit, String applicationNo, Collection<String> keys, String benefitName, String who,
+      java.util.function.UnaryOperator<String> shown) {
+    requireFree(benefit, keys, benefitName, who, shown);
+    for (String id : keys) {
+      jdbc.sql("insert into benefit_claim (id_number, benefit, application_no) values (?, ?, ?)")
+          .params(id, benefit, applicationNo).update();
+    }
+  }
+
+  private void requireFree(String benefit, Collection<String> keys, String benefitName, String who,
       java.util.function.UnaryOperator<String> shown) {
     List<String> taken = jdbc.sql("select id_number, application_no from benefit_claim where benefit = :benefit and id_number in (:ids)")
         .param("benefit", benefit).param("ids", keys)
@@ -38,10 +56,6 @@ public class BenefitClaims {
     if (!taken.isEmpty()) {
       throw ApiException.conflict(who + "已有正在办理的" + benefitName + "申请或正在享受" + benefitName + ":"
           + String.join("、", taken));
-    }
-    for (String id : keys) {
-      jdbc.sql("insert into benefit_claim (id_number, benefit, application_no) values (?, ?, ?)")
-          .params(id, benefit, applicationNo).update();
     }
   }
 

@@ -51,6 +51,7 @@ public class CaseIntake {
   /** Issues the number, stores the case row and claims the benefit for every person. */
   public String reserve(CaseKind<?> kind, Where where, String applicantName, String submittedBy, String benefit,
       String benefitName, List<Person> persons) {
+    claims.requireFree(benefit, persons.stream().map(Person::idNumber).toList(), benefitName);
     String applicationNo = open(kind, where, applicantName, submittedBy);
     claims.claim(benefit, applicationNo, persons.stream().map(Person::idNumber).toList(), benefitName);
     persons.forEach(p -> people.add(applicationNo, p.idNumber(), p.name()));
@@ -60,6 +61,7 @@ public class CaseIntake {
   /** As {@link #reserve} for an institution (key: its unified social credit code; no persons in the case). */
   public String reserveForInstitution(CaseKind<?> kind, Where where, String institutionName, String submittedBy,
       String benefit, String benefitName, String creditCode) {
+    claims.requireFreeForInstitution(benefit, creditCode, benefitName);
     String applicationNo = open(kind, where, institutionName, submittedBy);
     claims.claimForInstitution(benefit, applicationNo, creditCode, benefitName);
     return applicationNo;
