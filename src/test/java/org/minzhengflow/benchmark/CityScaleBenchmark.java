@@ -63,7 +63,9 @@ class CityScaleBenchmark {
   static final int INTAKE = Integer.getInteger("benchmark.intake", 5000);
   static final int INTAKE_CLIENTS = Integer.getInteger("benchmark.intakeClients", 8);
   static final int QUERIES = Integer.getInteger("benchmark.queries", 200);
-  static final int SERIES_SECONDS = Integer.getInteger("benchmark.seriesSeconds", 90);
+  static final int SERIES_SECONDS = Integer.getInteger("benchmark.seriesSeconds", 40);
+  /** Cases of the growth run (with history); fewer than {@code cases} by default, since they may be far slower. */
+  static final int GROWTH_CASES = Integer.getInteger("benchmark.growthCases", Math.min(CASES, 300));
 
   static final List<String> STREET_FILTERS = List.of("我的待办", "本街道待认领", "即将超期", "本辖区全部任务");
   static final List<String> BUREAU_FILTERS = List.of("我的待办", "本单位待认领", "即将超期", "本辖区全部任务");
@@ -86,7 +88,7 @@ class CityScaleBenchmark {
     }
   }
 
-  record Series(String role, String user, String filter, Stats list, Stats count, Stats bareList, long firstCount) {}
+  record Series(String role, String user, String firstUser, String filter, Stats list, Stats count, Stats bareList, long firstCount) {}
 
   /**
    * The whole application as {@code PostgresIntegrationTest} starts it (test profile: demo organisation), on a
@@ -144,7 +146,9 @@ class CityScaleBenchmark {
     WholeCases empty2 = wholeCases(2, CASES);
     // 4. growth: the same with finished cases in history
     long historyRows = history();
-    WholeCases history1 = wholeCases(1, CASES);
+    Map<String, long[]> before = tableStats();
+    WholeCases history1 = wholeCases(1, GROWTH_CASES);
+    Map<String, long[]> after = tableStats();
     double growth = history1.productPerSecond() / empty1.productPerSecond();
     report.lines("", "## Workload 1 — whole cases (product vs bare engine, interleaved A B A B)", "",
         "| database | client threads | cases each | product cases/s | bare cases/s | R = bare ÷ product | product ms/case p50 / p95 | bare ms/case p50 / p95 |",
@@ -158,6 +162,7 @@ class CityScaleBenchmark {
     }
     report.line("").line("Growth G = product cases/s with %,d finished cases (%,d rows copied) ÷ on the empty database = **%.2f**"
         .formatted(HISTORY, historyRows, growth));
+    scans(before, after, 2 * (GROWTH_CASES + WARMUP));
     report.save();
 
     // 2. Tasklist at scale
@@ -166,6 +171,7 @@ class CityScaleBenchmark {
     double t = tasklist.stream().mapToDouble(s -> s.list().p95()).max().orElse(Double.NaN);
     double c = tasklist.stream().mapToDouble(s -> s.count().p95()).max().orElse(Double.NaN);
     double tb = tasklist.stream().mapToDouble(s -> s.bareList().p95()).max().orElse(Double.NaN);
+    explain(tasklist);
     report.save();
 
     // 3. intake over HTTP
@@ -202,15 +208,44 @@ class CityScaleBenchmark {
             "select name || '=' || setting || coalesce(unit, '') from pg_settings where name in "
                 + "('shared_buffers','work_mem','synchronous_commit','fsync','max_connections','random_page_cost','effective_cache_size') order by name",
             String.class)) + ".",
-        "Engine: history level %s, authorizations %s. Knobs: cases=%d warmup=%d streets=%d tasks=%d history=%d intake=%d intakeClients=%d queries=%d seriesSeconds=%d."
+        "Engine: history level %s, authorizations %s. Knobs: cases=%d growthCases=%d warmup=%d streets=%d tasks=%d history=%d intake=%d intakeClients=%d queries=%d seriesSeconds=%d."
             .formatted(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getHistory(),
                 engine.getProcessEngineConfiguration().isAuthorizationEnabled() ? "on" : "off",
-                CASES, WARMUP, STREETS, TASKS, HISTORY, INTAKE, INTAKE_CLIENTS, QUERIES, SERIES_SECONDS), "");
+                CASES, GROWTH_CASES, WARMUP, STREETS, TASKS, HISTORY, INTAKE, INTAKE_CLIENTS, QUERIES, SERIES_SECONDS), "");
     report.save();
   }
 
   private long count(String table) {
     return jdbc.queryForObject("select count(*) from " + table, Long.class);
+  }
+
+  /** Per table: sequential scans, rows read by them, index scans, rows fetched by them (pg_stat_user_tables). */
+  private Map<String, long[]> tableStats() throws InterruptedException {
+    Thread.sleep(1500); // backends flush their statistics about once a second
+    Map<String, long[]> stats = new LinkedHashMap<>();
+    jdbc.query("select relname, seq_scan, seq_tup_read, coalesce(idx_scan, 0), coalesce(idx_tup_fetch, 0) from pg_stat_user_tables",
+        rs -> {
+          stats.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)});
+        });
+    return stats;
+  }
+
+  /** The tables read most during the growth run: where a case's time goes once history is large. */
+  private void scans(Map<String, long[]> before, Map<String, long[]> after, int cases) {
+    report.lines("", "Rows read per case (product and bare together, %d cases) during the growth run, by table (pg_stat_user_tables), the ten largest:".formatted(cases), "",
+        "| table | seq scans / case | rows read by seq scans / case | index scans / case | rows fetched by index / case | rows in table |",
+        "| --- | --- | --- | --- | --- | --- |");
+    after.entrySet().stream()
+        .map(e -> Map.entry(e.getKey(), diff(e.getValue(), before.getOrDefault(e.getKey(), new long[4]))))
+        .sorted((a, b) -> Long.compare(b.getValue()[1] + b.getValue()[3], a.getValue()[1] + a.getValue()[3]))
+        .limit(10)
+        .forEach(e -> report.line("| %s | %.1f | %,.0f | %.1f | %,.0f | %,d |".formatted(e.getKey(), e.getValue()[0] / (double) cases,
+            e.getValue()[1] / (double) cases, e.getValue()[2] / (double) cases, e.getValue()[3] / (double) cases,
+            jdbc.queryForObject("select n_live_tup from pg_stat_user_tables where relname = ?", Long.class, e.getKey()))));
+  }
+
+  private static long[] diff(long[] a, long[] b) {
+    return new long[] {a[0] - b[0], a[1] - b[1], a[2] - b[2], a[3] - b[3]};
   }
 
   // ---------------------------------------------------------------- workload 1
@@ -405,6 +440,25 @@ class CityScaleBenchmark {
     return all;
   }
 
+  /** EXPLAIN (ANALYZE, BUFFERS) of the slowest first page and the slowest count, as the engine sends them. */
+  private void explain(List<Series> tasklist) {
+    Series page = tasklist.stream().max(java.util.Comparator.comparingDouble(s -> s.list().p95())).orElseThrow();
+    Series count = tasklist.stream().max(java.util.Comparator.comparingDouble(s -> s.count().p95())).orElseThrow();
+    FilterService filters = engine.getFilterService();
+    report.lines("", "### Where the time goes: the slowest first page (%s, %s) and the slowest count (%s, %s)"
+        .formatted(page.firstUser(), page.filter(), count.firstUser(), count.filter()), "",
+        "The SQL as the engine sends it (from MyBatis' statement log), then `EXPLAIN (ANALYZE, BUFFERS)` on the same database.", "");
+    List<String> plans = new ArrayList<>();
+    String pageFilter = filters.createFilterQuery().filterName(page.filter()).singleResult().getId();
+    plans.addAll(Explain.plans(jdbc, () -> asUser(page.firstUser(), () -> filters.listPage(pageFilter,
+        engine.getTaskService().createTaskQuery().orderByTaskCreateTime().desc(), 0, 15))));
+    String countFilter = filters.createFilterQuery().filterName(count.filter()).singleResult().getId();
+    plans.addAll(Explain.plans(jdbc, () -> asUser(count.firstUser(), () -> filters.count(countFilter))));
+    for (String plan : plans) {
+      report.lines("```", plan.strip(), "```", "");
+    }
+  }
+
   private Series series(String role, List<String> users, String filterName) {
     FilterService filters = engine.getFilterService();
     TaskService tasks = engine.getTaskService();
@@ -420,7 +474,8 @@ class CityScaleBenchmark {
     });
     System.out.printf("tasklist %s %s: page p95 %s ms, count p95 %s ms, bare page p95 %s ms%n", role, filterName,
         Stats.ms(list.p95()), Stats.ms(count.p95()), Stats.ms(bare.p95()));
-    return new Series(role, String.join(",", users.size() > 2 ? List.of(users.get(0), "…") : users), filterName, list, count, bare,
+    return new Series(role, String.join(",", users.size() > 2 ? List.of(users.get(0), "…") : users), users.get(0), filterName,
+        list, count, bare,
         firstCount);
   }
 
