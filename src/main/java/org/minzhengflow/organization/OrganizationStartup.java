@@ -15,16 +15,18 @@ import org.springframework.stereotype.Component;
 public class OrganizationStartup implements ApplicationRunner {
 
   private final OrganizationSetup setup;
+  private final AuthorizationIndexes indexes;
   private final DemoOrganization demo;
   private final AdminAccount admin;
   private final boolean demoEnabled;
   private final TransactionTemplate transaction;
   private final JdbcClient jdbc;
 
-  public OrganizationStartup(OrganizationSetup setup, DemoOrganization demo, AdminAccount admin,
+  public OrganizationStartup(OrganizationSetup setup, AuthorizationIndexes indexes, DemoOrganization demo, AdminAccount admin,
       @Value("${app.demo.enabled:false}") boolean demoEnabled, PlatformTransactionManager transactions,
       JdbcClient jdbc) {
     this.setup = setup;
+    this.indexes = indexes;
     this.demo = demo;
     this.admin = admin;
     this.demoEnabled = demoEnabled;
@@ -40,6 +42,7 @@ public class OrganizationStartup implements ApplicationRunner {
   public void run(ApplicationArguments args) {
     transaction.executeWithoutResult(status -> {
       jdbc.sql("select name from app_lock where name = 'organization-setup' for update").query(String.class).single();
+      indexes.ensure();
       setup.run();
       if (demoEnabled) {
         demo.loadIfEmpty();
