@@ -123,6 +123,24 @@ class TasklistFiltersTest {
         .containsExactlyInAnyOrder("*", "camunda-admin");
   }
 
+  @Autowired org.camunda.bpm.engine.ProcessEngine engine;
+
+  @Test
+  void theEngineKeepsTheUsersGroupsWithoutScanningEveryGroupThatHoldsAnAuthorization() {
+    var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    Object manager = configuration.getCommandExecutorTxRequired().execute(context -> context.getAuthorizationManager());
+    assertThat(manager).isInstanceOf(AuthorizedGroupsPlugin.UnfilteredGroupsAuthorizationManager.class);
+    // a group without any authorization changes nothing: a user in it sees what the user's other groups allow
+    identity.saveGroup(identity.newGroup("no-rights-" + System.nanoTime()));
+    List<String> normal = as("xf1-worker1", () -> ids(tasks.createTaskQuery().listPage(0, 2000)));
+    identity.setAuthentication("xf1-worker1", List.of("street-230110001-caseworker", "no-such-group-at-all"));
+    try {
+      assertThat(ids(tasks.createTaskQuery().listPage(0, 2000))).isEqualTo(normal);
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
   @Test
   void administratorsHaveTheirOwnOverviewOfEveryTask() {
     Filter everything = filters.createFilterQuery().filterName("全部任务(系统管理员)").singleResult();
