@@ -26,8 +26,4 @@ public class CaseKinds {
   public CaseKind<?> get(String kind) {
     return find(kind).orElseThrow(() -> ApiException.notFound("请求的地址不存在"));
   }
-
-  public java.util.Set<String> codes() {
-    return byKind.keySet();
-  }
 }

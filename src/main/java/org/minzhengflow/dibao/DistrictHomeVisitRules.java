@@ -23,14 +23,7 @@ public class DistrictHomeVisitRules implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Object value = task.getVariable("findings");
-    String findings = value == null ? "" : value.toString().trim();
-    if (findings.isEmpty()) {
-      throw ReviewRules.invalid("findings", "请填写区级入户调查情况");
-    }
-    if (findings.length() > HomeVisitRules.MAX_FINDINGS) {
-      throw ReviewRules.invalid("findings", "区级入户调查情况不能超过" + HomeVisitRules.MAX_FINDINGS + "字");
-    }
+    String findings = HomeVisitRules.findings(task, "区级入户调查情况");
     history.record(task.getExecution().getProcessBusinessKey(), task.getProcessInstanceId(), task.getId(),
         task.getTaskDefinitionKey(), task.getName(), reviews.actor(task), null, findings);
   }

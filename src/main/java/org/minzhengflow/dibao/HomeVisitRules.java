@@ -37,6 +37,19 @@ public class HomeVisitRules implements TaskListener {
     this.reviews = reviews;
   }
 
+  /** The task's required {@code findings} (trimmed, at most {@link #MAX_FINDINGS} characters), or 400 naming them. */
+  static String findings(DelegateTask task, String what) {
+    Object value = task.getVariable("findings");
+    String findings = value == null ? "" : value.toString().trim();
+    if (findings.isEmpty()) {
+      throw ReviewRules.invalid("findings", "请填写" + what);
+    }
+    if (findings.length() > MAX_FINDINGS) {
+      throw ReviewRules.invalid("findings", what + "不能超过" + MAX_FINDINGS + "字");
+    }
+    return findings;
+  }
+
   @Override
   public void notify(DelegateTask task) {
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
@@ -60,14 +73,7 @@ public class HomeVisitRules implements TaskListener {
     if (relatives.isRelated(secondId, people.idNumbers(task.getExecution().getProcessBusinessKey()))) {
       throw ReviewRules.invalid("secondInvestigator", "第二调查人是申请家庭成员的近亲属,须回避");
     }
-    Object findingsValue = task.getVariable("findings");
-    String findings = findingsValue == null ? "" : findingsValue.toString().trim();
-    if (findings.isEmpty()) {
-      throw ReviewRules.invalid("findings", "请填写入户调查情况");
-    }
-    if (findings.length() > MAX_FINDINGS) {
-      throw ReviewRules.invalid("findings", "入户调查情况不能超过" + MAX_FINDINGS + "字");
-    }
+    String findings = findings(task, "入户调查情况");
     history.record(task.getExecution().getProcessBusinessKey(), task.getProcessInstanceId(), task.getId(),
         task.getTaskDefinitionKey(), task.getName(), completer, null,
         "调查人:" + completer + "、" + secondId + "。" + findings);

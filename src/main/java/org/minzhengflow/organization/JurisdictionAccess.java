@@ -28,23 +28,6 @@ public class JurisdictionAccess {
         .orElse(false);
   }
 
-  /**
-   * Cases of a district as a whole (nursing homes): its bureau, the city bureau, the department
-   * reviewers who give opinions on them, and administrators.
-   */
-  public boolean canSeeDistrictCase(StaffUser user, String districtCode) {
-    if (user.isAdmin()) {
-      return true;
-    }
-    return jurisdictions.findDistrict(districtCode)
-        .map(district -> user.hasGroup(Role.DISTRICT_APPROVER.groupId(district.code()))
-            || user.hasGroup(Role.CITY_APPROVER.groupId(jurisdictions.city().code()))
-            || user.hasGroup(Role.FIRE_REVIEWER.groupId(null))
-            || user.hasGroup(Role.MARKET_REVIEWER.groupId(null))
-            || user.hasGroup(Role.HEALTH_REVIEWER.groupId(null)))
-        .orElse(false);
-  }
-
   /** May this user file applications for households of the street? Its caseworkers (and admins) may. */
   public boolean canFileForStreet(StaffUser user, String streetCode) {
     return user.isAdmin() || user.hasGroup(Role.STREET_CASEWORKER.groupId(streetCode));
