@@ -25,7 +25,8 @@ public class AssistanceStatuses {
   public String of(String idNumber) {
     List<String> benefits = jdbc.sql("""
         select br.benefit from benefit_record br join case_person cp on cp.application_no = br.application_no
-        where cp.id_number = ? and br.status = 'ACTIVE' and br.benefit in ('DIBAO', 'LOW_INCOME_HARDSHIP', 'LOW_INCOME')""")
+        where cp.id_number = ? and br.status in ('ACTIVE', 'GRADUAL_EXIT')
+          and br.benefit in ('DIBAO', 'REGULAR_FIXED', 'LOW_INCOME_HARDSHIP', 'LOW_INCOME')""")
         .param(idNumber).query(String.class).list();
     if (benefits.contains("DIBAO")) {
       return DIBAO;

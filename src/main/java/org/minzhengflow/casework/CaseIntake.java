@@ -33,10 +33,13 @@ public class CaseIntake {
   private final CaseStarter starter;
   private final CaseAuthorizations authorizations;
   private final CaseHistory history;
+  private final PaymentAccounts accounts;
   private final Clock clock;
 
   public CaseIntake(ApplicationNumbers numbers, CaseRecords records, CaseDeadlines deadlines, BenefitClaims claims,
-      CasePeople people, CaseStarter starter, CaseAuthorizations authorizations, CaseHistory history, Clock clock) {
+      CasePeople people, CaseStarter starter, CaseAuthorizations authorizations, CaseHistory history,
+      PaymentAccounts accounts, Clock clock) {
+    this.accounts = accounts;
     this.numbers = numbers;
     this.records = records;
     this.deadlines = deadlines;
@@ -72,6 +75,11 @@ public class CaseIntake {
     records.insert(applicationNo, kind.kind(), where.streetCode(), where.districtCode(), applicantName, submittedBy,
         clock.instant(), deadlines.caseDeadline(kind.processKey(), where.pilotDistrict(), where.greenChannel()));
     return applicationNo;
+  }
+
+  /** The account the benefit will be paid to, when the application names one (validated with the application). */
+  public void payTo(String applicationNo, PaymentAccounts.Payment payment) {
+    accounts.save(applicationNo, payment);
   }
 
   /** Starts the case's process; the groups may read it; the history records who accepted it. */

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CaseNotices {
 
-  public enum Kind { PUBLIC_NOTICE, APPROVAL, REJECTION, REFERRAL, REVOCATION }
+  public enum Kind { PUBLIC_NOTICE, APPROVAL, REJECTION, REFERRAL, REVOCATION, REVIEW_OUTCOME, BENEFIT_ENDED }
 
   public record Notice(long id, Kind kind, String title, String body, Instant time) {}
 

@@ -1,12 +1,24 @@
 package org.minzhengflow.dibao;
 
+import org.minzhengflow.casework.PaymentAccounts;
 import org.minzhengflow.identification.IdNumber;
 import java.math.BigDecimal;
 import java.util.List;
 
 /** {@code POST /api/dibao/applications} as in CONTRACT.md. */
 public record DibaoApplicationRequest(String streetCode, String areaType, String applicantIdNumber, String phone,
-    List<Member> members, Assets assets) {
+    List<Member> members, Assets assets, PaymentAccounts.Payment payment, Boolean irregularIncome) {
+
+  /** Without the optional bank account and income pattern (CONTRACT.md's first fields). */
+  public DibaoApplicationRequest(String streetCode, String areaType, String applicantIdNumber, String phone,
+      List<Member> members, Assets assets) {
+    this(streetCode, areaType, applicantIdNumber, phone, members, assets, null, null);
+  }
+
+  /** Irregular income (odd jobs, seasonal work) brings the re-review forward to every six months. */
+  public boolean hasIrregularIncome() {
+    return Boolean.TRUE.equals(irregularIncome);
+  }
 
   public record Member(String name, String idNumber, String relation, BigDecimal monthlyIncome, String laborCapacity,
       Integer disabilityGrade, Boolean seriousIllness, String disabilityType) {
@@ -27,7 +39,7 @@ public record DibaoApplicationRequest(String streetCode, String areaType, String
     return new DibaoApplicationRequest(streetCode, areaType, IdNumber.parse(applicantIdNumber).value(), phone,
         members.stream().map(m -> new Member(m.name(), IdNumber.parse(m.idNumber()).value(), m.relation(),
             m.monthlyIncome(), m.laborCapacity(), m.disabilityGrade(), m.seriousIllness(), m.disabilityType())).toList(),
-        assets);
+        assets, payment, irregularIncome);
   }
 
   public record Assets(BigDecimal financialAssets, Integer vehicles, Integer houses, Integer nonResidentialProperties,

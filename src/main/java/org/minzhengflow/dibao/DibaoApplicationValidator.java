@@ -44,6 +44,7 @@ public class DibaoApplicationValidator {
     }
     members(r.members(), applicant, p);
     assets(r.assets(), p);
+    org.minzhengflow.casework.PaymentAccounts.validate(r.payment(), p);
     p.throwIfAny();
   }
 

@@ -38,11 +38,13 @@ public class DibaoApplications implements CaseKind<DibaoApplicationRequest> {
   private final JurisdictionAccess access;
   private final CandidateGroups groups;
   private final CaseIntake intake;
+  private final org.minzhengflow.casework.BenefitRecords benefits;
   private final Clock clock;
 
   public DibaoApplications(DibaoApplicationValidator validator, DibaoCases cases, DibaoTables tables,
       DibaoWorkflow workflow, JurisdictionRepository jurisdictions, JurisdictionAccess access, CandidateGroups groups,
-      CaseIntake intake, Clock clock) {
+      CaseIntake intake, org.minzhengflow.casework.BenefitRecords benefits, Clock clock) {
+    this.benefits = benefits;
     this.validator = validator;
     this.cases = cases;
     this.tables = tables;
@@ -97,6 +99,7 @@ public class DibaoApplications implements CaseKind<DibaoApplicationRequest> {
         user.userId(), BENEFIT, "低保", request.members().stream()
             .map(m -> new CaseIntake.Person(m.idNumber().toUpperCase(), m.name().trim())).toList());
     cases.insert(applicationNo, request, applicantName, user.userId(), clock.instant());
+    intake.payTo(applicationNo, request.payment());
 
     DibaoPolicy policy = tables.policy(request.areaType());
     Map<String, Object> variables = Variables.createVariables()
@@ -144,6 +147,11 @@ public class DibaoApplications implements CaseKind<DibaoApplicationRequest> {
     }
     body.put("closeRelative", c.closeRelative());
     body.put("paymentFrom", c.paymentFrom());
+    benefits.find(record.applicationNo()).ifPresent(b -> {
+      body.put("benefit", b.benefit());
+      body.put("benefitStatus", b.status());
+      body.put("nextReviewDate", b.nextReviewDate());
+    });
     return body;
   }
 }

@@ -66,4 +66,13 @@ public final class DibaoCalculation {
     BigDecimal extras = monthlyStandard.multiply(extraRate).multiply(BigDecimal.valueOf(extraMembers(coveredAlone, extraEligible)));
     return total.add(extras).setScale(0, RoundingMode.CEILING);
   }
+
+  /**
+   * 定期定量救助 of a 低收入困难 household: every member receives the table's share of the monthly standard,
+   * rounded up to the yuan as 低保 amounts are.
+   */
+  public static BigDecimal regularFixedAmount(int householdSize, DibaoTables.Standard standard, BigDecimal rate) {
+    return standard.monthly().multiply(rate).multiply(BigDecimal.valueOf(householdSize))
+        .setScale(0, RoundingMode.CEILING);
+  }
 }

@@ -29,11 +29,12 @@ public class DibaoCases {
     DibaoApplicationRequest.Assets a = r.assets();
     jdbc.sql("""
         insert into dibao_application (application_no, street_code, area_type, applicant_id_number, applicant_name, phone,
-          financial_assets, vehicles, houses, non_residential, business_registered, submitted_by, submitted_at)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+          financial_assets, vehicles, houses, non_residential, business_registered, submitted_by, submitted_at,
+          irregular_income)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(applicationNo, r.streetCode(), r.areaType(), r.applicantIdNumber().toUpperCase(), applicantName,
             r.phone(), a.financialAssets(), a.vehicles(), a.houses(), a.nonResidentialProperties(),
-            a.businessRegistered(), submittedBy, Timestamp.from(now))
+            a.businessRegistered(), submittedBy, Timestamp.from(now), r.hasIrregularIncome())
         .update();
     int seq = 0;
     for (DibaoApplicationRequest.Member m : r.members()) {
@@ -70,6 +71,17 @@ public class DibaoCases {
 
   public DibaoCase get(String applicationNo) {
     return find(applicationNo).orElseThrow(() -> new IllegalStateException("no dibao application " + applicationNo));
+  }
+
+  /** The household's income is irregular (declared, or found at a re-review): reviewed every six months. */
+  public boolean irregularIncome(String applicationNo) {
+    return jdbc.sql("select irregular_income from dibao_application where application_no = ?")
+        .param(applicationNo).query(Boolean.class).single();
+  }
+
+  public void setIrregularIncome(String applicationNo, boolean irregular) {
+    jdbc.sql("update dibao_application set irregular_income = ? where application_no = ?")
+        .params(irregular, applicationNo).update();
   }
 
   public void setVerifiedIncome(String applicationNo, String idNumber, BigDecimal verified) {

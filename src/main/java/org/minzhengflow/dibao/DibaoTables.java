@@ -113,6 +113,21 @@ public class DibaoTables {
     return inputs;
   }
 
+  /** 定期定量救助 per person as a share of the monthly standard, and the longest 渐退期, on a day. */
+  public record BenefitLife(BigDecimal regularFixedRate, int gradualExitMonths) {}
+
+  public BenefitLife benefitLife(LocalDate on) {
+    Map<String, Object> row = tables.single("dibaoBenefitLife", Map.of("onDate", DmnDates.of(on)));
+    return new BenefitLife(decimal(row.get("regularFixedRate")), integer(row, "gradualExitMonths"));
+  }
+
+  /** Months to the next re-review of a household (dibaoReviewInterval). */
+  public int reviewIntervalMonths(String benefit, boolean irregularIncome, boolean ableToWork) {
+    Map<String, Object> row = tables.single("dibaoReviewInterval",
+        Map.of("benefit", benefit, "irregularIncome", irregularIncome, "ableToWork", ableToWork));
+    return integer(row, "months");
+  }
+
   public DibaoPolicy policy(String areaType) {
     Map<String, Object> row = tables.single("dibaoPolicy", Map.of("areaType", areaType == null ? "URBAN" : areaType));
     return new DibaoPolicy(integer(row, "assetMonths"), integer(row, "maxHouses"), decimal(row.get("extraRate")),

@@ -129,6 +129,9 @@ public class DibaoWorkflow {
     List<Member> alone = List.of();
     if ("DIBAO".equals(code)) {
       amount = DibaoCalculation.monthlyAmount(c.members(), standard, policy.extraRate(), tables.extraEligibleOn(today));
+    } else if (DibaoTiers.LOW_INCOME_HARDSHIP.name().equals(code) && coveredAloneIn(c, code).isEmpty()) {
+      // 低收入困难: 定期定量救助 for the whole household, reviewed like 低保 (DOMAIN.md §5)
+      amount = DibaoCalculation.regularFixedAmount(c.members().size(), standard, tables.benefitLife(today).regularFixedRate());
     } else {
       // 单人户: just above the line, a severely disabled or seriously ill member may be covered alone
       String householdTier = code;
@@ -144,12 +147,43 @@ public class DibaoWorkflow {
     return new Assessment(code, amount);
   }
 
+  private List<Member> coveredAloneIn(DibaoCase c, String householdTier) {
+    return c.members().stream().filter(m -> tables.coveredAlone(householdTier, m)).toList();
+  }
+
+  /** The benefit a household of this tier is granted: 低保, or 定期定量救助 for a 低收入困难 household. */
+  static String benefitOf(String tier) {
+    return DibaoTiers.LOW_INCOME_HARDSHIP.name().equals(tier) ? REGULAR_FIXED : DibaoApplications.BENEFIT;
+  }
+
+  public static final String REGULAR_FIXED = "REGULAR_FIXED";
+
+  /**
+   * The next re-review: 12 months after the decision, 6 for a household with irregular income or a member of
+   * working age able to work (dibaoReviewInterval).
+   */
+  LocalDate nextReviewDate(DibaoCase c, String benefit, LocalDate from) {
+    DibaoPolicy policy = tables.policy(c.areaType());
+    boolean ableToWork = c.members().stream().anyMatch(m -> {
+      String capacity = m.assessedCapacity() != null ? m.assessedCapacity() : m.laborCapacity();
+      if (!"FULL".equals(capacity)) {
+        return false;
+      }
+      int age = m.id().ageOn(from);
+      int max = m.id().sex() == org.minzhengflow.identification.Sex.MALE ? policy.workingAgeMaxMale()
+          : policy.workingAgeMaxFemale();
+      return age >= policy.workingAgeMin() && age < max;
+    });
+    return from.plusMonths(tables.reviewIntervalMonths(benefit, cases.irregularIncome(c.applicationNo()), ableToWork));
+  }
+
   /** 公示: name, household size and proposed amount, never ID numbers. */
   public void publishNotice(String applicationNo) {
     DibaoCase c = cases.get(applicationNo);
     int days = deadlines.noticeDays(DibaoApplications.PROCESS_KEY, false, false);
     // after an objection the case is noticed again: say so, and keep every round's notice
     long round = history.of(applicationNo).stream().filter(e -> "objection".equals(e.step())).count() + 1;
+    String key = REGULAR_FIXED.equals(benefitOf(c.tier())) ? "dibao.publicNotice.regularFixed.body" : "dibao.publicNotice.body";
     Map<String, Object> values = Map.of(
         "roundNote", round > 1 ? texts.render("dibao.publicNotice.roundNote", Map.of("round", round)) : "",
         "applicant", c.applicantName(),
@@ -159,7 +193,7 @@ public class DibaoWorkflow {
         "amount", Yuan.format(c.monthlyAmount()),
         "days", days);
     notices.issue(applicationNo, CaseNotices.Kind.PUBLIC_NOTICE, texts.render("dibao.publicNotice.title", values),
-        texts.render("dibao.publicNotice.body", values));
+        texts.render(key, values));
   }
 
   /** An objection during the notice reopens the investigation. */
@@ -173,7 +207,24 @@ public class DibaoWorkflow {
     DibaoCase c = cases.get(applicationNo);
     LocalDate paymentFrom = LocalDate.now(clock).withDayOfMonth(1).plusMonths(1);
     cases.decide(applicationNo, paymentFrom, clock.instant());
-    benefits.grant(applicationNo, "DIBAO", "DIBAO", c.streetCode(), c.monthlyAmount(), paymentFrom);
+    String benefit = benefitOf(c.tier());
+    LocalDate today = LocalDate.now(clock);
+    benefits.grant(applicationNo, benefit, benefit, c.streetCode(), c.monthlyAmount(), paymentFrom, null, null,
+        nextReviewDate(c, benefit, today), false, null, REGULAR_FIXED.equals(benefit) ? "批准定期定量救助" : "批准低保");
+    if (REGULAR_FIXED.equals(benefit)) {
+      Map<String, Object> values = Map.of(
+          "applicant", c.applicantName(),
+          "householdSize", c.members().size(),
+          "amount", Yuan.format(c.monthlyAmount()),
+          "perPerson", Yuan.format(c.monthlyAmount().divide(BigDecimal.valueOf(c.members().size()), 2, RoundingMode.HALF_UP)),
+          "standard", Yuan.format(c.standard()),
+          "perCapitaIncome", Yuan.format(c.perCapitaIncome()),
+          "year", paymentFrom.getYear(),
+          "month", paymentFrom.getMonthValue());
+      notices.issue(applicationNo, CaseNotices.Kind.APPROVAL, texts.render("dibao.regularFixed.title", values),
+          texts.render("dibao.regularFixed.body", values));
+      return;
+    }
     Map<String, Object> values = Map.of(
         "applicant", c.applicantName(),
         "householdSize", c.members().size(),

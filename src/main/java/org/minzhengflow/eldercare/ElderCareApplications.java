@@ -101,6 +101,7 @@ public class ElderCareApplications implements CaseKind<ElderCareRequest> {
         elder.name().trim(), user.userId(), "ELDER_" + request.subsidyType(), typeName(request.subsidyType()),
         List.of(new CaseIntake.Person(id.value(), elder.name().trim())));
     cases.insert(applicationNo, request, status, eligibility.category(), user.userId(), clock.instant());
+    intake.payTo(applicationNo, request.payment());
 
     Map<String, Object> variables = Variables.createVariables()
         .putValue("applicationNo", applicationNo)

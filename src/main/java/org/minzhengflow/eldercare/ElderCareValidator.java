@@ -41,6 +41,7 @@ public class ElderCareValidator {
         p.add("elder.hukouType", "户籍类别必须是 URBAN(城市)或 RURAL(农村)");
       }
     }
+    org.minzhengflow.casework.PaymentAccounts.validate(r.payment(), p);
     p.throwIfAny();
   }
 }

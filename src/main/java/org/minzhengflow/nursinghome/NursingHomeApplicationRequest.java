@@ -10,7 +10,13 @@ import java.util.Map;
  * problem instead of alone.
  */
 public record NursingHomeApplicationRequest(String districtCode, String policy, Boolean greenChannel,
-    Institution institution, Loan loan) {
+    Institution institution, Loan loan, org.minzhengflow.casework.PaymentAccounts.Payment payment) {
+
+  /** Without the optional account of the institution the subsidy is paid to. */
+  public NursingHomeApplicationRequest(String districtCode, String policy, Boolean greenChannel, Institution institution,
+      Loan loan) {
+    this(districtCode, policy, greenChannel, institution, loan, null);
+  }
 
   public record Institution(String name, String creditCode, String filingNo, String operatingSince, Integer beds,
       Integer newBeds, Integer occupiedBeds, Integer localResidents, Map<String, Integer> residentsByAbility,

@@ -45,6 +45,7 @@ public class NursingHomeApplicationValidator {
     }
     institution(r.institution(), policy, p);
     loan(r.loan(), policy, p);
+    org.minzhengflow.casework.PaymentAccounts.validate(r.payment(), p);
     p.throwIfAny();
   }
 

@@ -96,6 +96,7 @@ public class NursingHomeApplications implements CaseKind<NursingHomeApplicationR
         request.institution().name().trim(), user.userId(), policy.benefit(), policy.label(), creditCode);
     cases.saveInstitution(creditCode, request.districtCode(), request.institution(), clock.instant());
     cases.insert(applicationNo, creditCode, request, user.userId(), clock.instant());
+    intake.payTo(applicationNo, request.payment());
 
     String name = request.institution().name().trim();
     Map<String, Object> variables = Variables.createVariables()

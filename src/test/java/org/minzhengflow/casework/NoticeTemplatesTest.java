@@ -37,6 +37,10 @@ class NoticeTemplatesTest {
       Map.entry("eldercare.approval.body", Set.of("elder", "what", "year", "month")),
       Map.entry("eldercare.approval.what.amount", Set.of("category", "amount")),
       Map.entry("eldercare.approval.what.homeCare", Set.of("hours", "provider")),
+      Map.entry("dibao.publicNotice.regularFixed.body", Set.of("roundNote", "applicant", "householdSize", "amount", "days")),
+      Map.entry("dibao.regularFixed.title", Set.of()),
+      Map.entry("dibao.regularFixed.body", Set.of("applicant", "householdSize", "amount", "perPerson", "standard",
+          "perCapitaIncome", "year", "month")),
       Map.entry("eldercare.rejection.title", Set.of()),
       Map.entry("eldercare.rejection.body", Set.of("elder", "subsidy", "reasons")),
       Map.entry("eldercare.ended.title", Set.of()),
@@ -80,7 +84,7 @@ class NoticeTemplatesTest {
   @Test
   void theAppealSentenceIsOneSharedFragment() {
     String appeal = bundled.render(NoticeTemplates.APPEAL, Map.of());
-    assertThat(appeal).isEqualTo("如有异议,可依法申请行政复议或提起行政诉讼。");
+    assertThat(appeal).isEqualTo("如不服本决定,可自收到本通知之日起60日内依法申请行政复议,或者6个月内依法向人民法院提起行政诉讼。");
     for (String id : Set.of("dibao.rejection.body", "dibao.revocation.body", "eldercare.rejection.body",
         "nursingHome.rejection.body", "nursingHome.returned.body")) {
       Map<String, Object> values = new HashMap<>();
@@ -126,12 +130,12 @@ class NoticeTemplatesTest {
     Map<String, Object> rejection = Map.of("applicant", "张三", "reasons", "审核意见:入户发现家庭有稳定经营收入");
     assertThat(bundled.render("dibao.rejection.title", rejection)).isEqualTo("不予纳入最低生活保障通知");
     assertThat(bundled.render("dibao.rejection.body", rejection))
-        .isEqualTo("张三家庭:经审核,不符合最低生活保障条件,理由如下:审核意见:入户发现家庭有稳定经营收入。如有异议,可依法申请行政复议或提起行政诉讼。");
+        .isEqualTo("张三家庭:经审核,不符合最低生活保障条件,理由如下:审核意见:入户发现家庭有稳定经营收入。如不服本决定,可自收到本通知之日起60日内依法申请行政复议,或者6个月内依法向人民法院提起行政诉讼。");
 
     Map<String, Object> revocation = Map.of("applicant", "张三", "year", 2027, "month", 1, "opinion", "经抽查,家庭实际收入高于申报");
     assertThat(bundled.render("dibao.revocation.title", revocation)).isEqualTo("撤销最低生活保障通知");
     assertThat(bundled.render("dibao.revocation.body", revocation)).isEqualTo(
-        "张三家庭:经区民政部门抽查,撤销最低生活保障,自2027年1月起停发。理由:经抽查,家庭实际收入高于申报。如有异议,可依法申请行政复议或提起行政诉讼。");
+        "张三家庭:经区民政部门抽查,撤销最低生活保障,自2027年1月起停发。理由:经抽查,家庭实际收入高于申报。如不服本决定,可自收到本通知之日起60日内依法申请行政复议,或者6个月内依法向人民法院提起行政诉讼。");
   }
 
   @Test
@@ -150,7 +154,7 @@ class NoticeTemplatesTest {
         "reasons", "经能力评估为能力完好,不符合失能、半失能老年人护理补贴条件");
     assertThat(bundled.render("eldercare.rejection.title", rejection)).isEqualTo("养老补贴不予批准通知");
     assertThat(bundled.render("eldercare.rejection.body", rejection)).isEqualTo(
-        "周奶奶:经审核,不符合失能、半失能老年人护理补贴条件,理由:经能力评估为能力完好,不符合失能、半失能老年人护理补贴条件。如有异议,可依法申请行政复议或提起行政诉讼。");
+        "周奶奶:经审核,不符合失能、半失能老年人护理补贴条件,理由:经能力评估为能力完好,不符合失能、半失能老年人护理补贴条件。如不服本决定,可自收到本通知之日起60日内依法申请行政复议,或者6个月内依法向人民法院提起行政诉讼。");
 
     Map<String, Object> ended = Map.of("elder", "周奶奶", "subsidy", "高龄津贴", "reason", "死亡(2026-11-30):医院死亡证明",
         "year", 2026, "month", 12);
@@ -183,12 +187,12 @@ class NoticeTemplatesTest {
         "reasons", "市民政局审批意见:消防安全不达标,不予运营补贴");
     assertThat(bundled.render("nursingHome.rejection.title", rejection)).isEqualTo("养老机构运营补贴不予扶持通知");
     assertThat(bundled.render("nursingHome.rejection.body", rejection)).isEqualTo(
-        "香坊区康乐养老院:经审核,本次运营补贴申请不予扶持。理由如下:市民政局审批意见:消防安全不达标,不予运营补贴。如有异议,可依法申请行政复议或提起行政诉讼。");
+        "香坊区康乐养老院:经审核,本次运营补贴申请不予扶持。理由如下:市民政局审批意见:消防安全不达标,不予运营补贴。如不服本决定,可自收到本通知之日起60日内依法申请行政复议,或者6个月内依法向人民法院提起行政诉讼。");
     Map<String, Object> returned = Map.of("policy", "运营补贴", "institution", "香坊区康乐养老院",
         "reasons", "退回补充材料:缺少消防验收意见书");
     assertThat(bundled.render("nursingHome.returned.title", returned)).isEqualTo("养老机构运营补贴退回补充材料通知");
     assertThat(bundled.render("nursingHome.returned.body", returned)).isEqualTo(
-        "香坊区康乐养老院:申请材料需补充完善,本次申请退回,材料补齐后可重新申请。理由如下:退回补充材料:缺少消防验收意见书。如有异议,可依法申请行政复议或提起行政诉讼。");
+        "香坊区康乐养老院:申请材料需补充完善,本次申请退回,材料补齐后可重新申请。理由如下:退回补充材料:缺少消防验收意见书。如不服本决定,可自收到本通知之日起60日内依法申请行政复议,或者6个月内依法向人民法院提起行政诉讼。");
   }
 
   // ------------------------------------------------------------------ the renderer

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.minzhengflow.api.ApiException;
 import org.minzhengflow.api.InvalidInputException;
+import org.minzhengflow.casework.BenefitRecords;
 import org.minzhengflow.casework.CaseNotices;
 import org.minzhengflow.verification.EconomicStatusSource;
 import org.minzhengflow.verification.StaffRelatives;
@@ -59,6 +60,8 @@ class DibaoProcessTest {
   @Autowired DibaoApplications applications;
   @Autowired org.minzhengflow.dibao.DibaoCases cases;
   @Autowired CaseNotices notices;
+  @Autowired BenefitRecords benefits;
+  @Autowired java.time.Clock clock;
   @Autowired VerificationRegistry registry;
   @Autowired StaffRelatives relatives;
   @Autowired org.minzhengflow.calendar.WorkingDays workingDays;
@@ -306,16 +309,75 @@ class DibaoProcessTest {
   }
 
   @Test
-  void incomeJustAboveTheStandardIsReferredToLowIncomeAssistance() {
+  void aLowIncomeHardshipHouseholdIsGrantedRegularFixedAssistanceAfterNoticeAndApproval() {
     List<DibaoApplicationRequest.Member> members = new ArrayList<>();
     members.add(scenario.member("王五", scenario.id(LocalDate.of(1975, 5, 5), true), "SELF", 800, "FULL"));
+    members.add(scenario.member("王妻", scenario.id(LocalDate.of(1950, 6, 6), false), "SPOUSE", 800, "NONE"));
     ProcessInstance pi = start(scenario.request(XF, "URBAN", members), "xf1-worker1");
     scenario.investigate(pi.getId(), "xf1-worker1", "xf1-worker2");
     assertThat(stored(pi).tier()).isEqualTo("LOW_INCOME_HARDSHIP");
+    // 定期定量救助: 30 % of the monthly standard per person, ceil(732 × 0.3 × 2) = ceil(439.2)
+    assertThat(stored(pi).monthlyAmount()).isEqualByComparingTo("440");
+    scenario.review(pi.getId(), "streetReview", "xf1-leader", "approve", null);
+    assertThat(pi).isWaitingAt("Call_PublicNotice");
+    assertThat(notices.of(pi.getBusinessKey()).get(0).body()).contains("定期定量救助每月440元", "2人");
+    scenario.fireTimer(pi.getId(), "Event_NoticePeriodEnded");
+    scenario.review(pi.getId(), "districtApproval", "xf-approver", "approve", "同意");
+
+    assertThat(pi).isEnded().hasPassed("Task_GrantBenefit").hasNotPassed("Task_CloseWithoutBenefit");
+    assertThat(stored(pi).status()).isEqualTo("APPROVED");
+    BenefitRecords.Benefit benefit = benefits.get(pi.getBusinessKey());
+    assertThat(benefit.benefit()).isEqualTo("REGULAR_FIXED");
+    assertThat(benefit.monthlyAmount()).isEqualByComparingTo("440");
+    assertThat(benefit.startMonth()).isEqualTo(LocalDate.now(clock).withDayOfMonth(1).plusMonths(1));
+    // the husband is 51 and able to work: re-reviewed every six months
+    assertThat(benefit.nextReviewDate()).isEqualTo(LocalDate.now(clock).plusMonths(6));
+    assertThat(notices.of(pi.getBusinessKey()).get(1).body()).contains("定期定量救助每月440元", "每人每月220元");
+    Map<String, Object> status = views.status(applications, pi.getBusinessKey(), scenario.staff("xf-approver"));
+    assertThat(status).containsEntry("tier", "LOW_INCOME_HARDSHIP").containsEntry("status", "APPROVED")
+        .containsEntry("benefit", "REGULAR_FIXED");
+  }
+
+  @Test
+  void aLowIncomeHouseholdAboveTheHardshipLineIsReferred() {
+    List<DibaoApplicationRequest.Member> members = new ArrayList<>();
+    members.add(scenario.member("王五", scenario.id(LocalDate.of(1975, 5, 5), true), "SELF", 1000, "FULL"));
+    ProcessInstance pi = start(scenario.request(XF, "URBAN", members), "xf1-worker1");
+    scenario.investigate(pi.getId(), "xf1-worker1", "xf1-worker2");
+    assertThat(stored(pi).tier()).isEqualTo("LOW_INCOME");
     scenario.review(pi.getId(), "streetReview", "xf1-leader", "approve", null);
     assertThat(pi).isEnded().hasPassed("Task_CloseWithoutBenefit").hasNotPassed("Call_PublicNotice");
     assertThat(stored(pi).status()).isEqualTo("REFERRED");
-    assertThat(notices.of(pi.getBusinessKey()).get(0).body()).contains("低收入困难", "定期定量救助");
+    assertThat(notices.of(pi.getBusinessKey()).get(0).kind()).isEqualTo(CaseNotices.Kind.REFERRAL);
+  }
+
+  @Test
+  void aHouseholdWithoutWorkingAgeMembersIsReviewedYearlyAndOneWithIrregularIncomeHalfYearly() {
+    ProcessInstance yearly = approveInPilot(elderlyCouple(), false);
+    assertThat(benefits.get(yearly.getBusinessKey()).nextReviewDate()).isEqualTo(LocalDate.now(clock).plusMonths(12));
+    assertThat(benefits.changes(yearly.getBusinessKey())).extracting(BenefitRecords.Change::change)
+        .containsExactly("GRANTED");
+    ProcessInstance irregular = approveInPilot(elderlyCouple(), true);
+    assertThat(benefits.get(irregular.getBusinessKey()).nextReviewDate()).isEqualTo(LocalDate.now(clock).plusMonths(6));
+  }
+
+  private ProcessInstance approveInPilot(DibaoApplicationRequest request, boolean irregularIncome) {
+    DibaoApplicationRequest withIncome = new DibaoApplicationRequest(request.streetCode(), request.areaType(),
+        request.applicantIdNumber(), request.phone(), request.members(), request.assets(), null, irregularIncome);
+    ProcessInstance pi = start(withIncome, "dl1-worker1");
+    scenario.investigate(pi.getId(), "dl1-worker1", "dl1-worker2");
+    scenario.review(pi.getId(), "streetReview", "dl1-leader", "approve", null);
+    scenario.fireTimer(pi.getId(), "Event_NoticePeriodEnded");
+    assertThat(stored(pi).status()).isEqualTo("APPROVED");
+    return pi;
+  }
+
+  /** Two pensioners past working age on 500 yuan a month: 低保 in the pilot district. */
+  private DibaoApplicationRequest elderlyCouple() {
+    List<DibaoApplicationRequest.Member> members = new ArrayList<>();
+    members.add(scenario.member("赵老", scenario.id(LocalDate.of(1950, 4, 4), true), "SELF", 300, "NONE"));
+    members.add(scenario.member("钱老", scenario.id(LocalDate.of(1952, 5, 5), false), "SPOUSE", 200, "NONE"));
+    return scenario.request(DL, "URBAN", members);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.minzhengflow.eldercare;
 
+import org.minzhengflow.casework.PersonEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
