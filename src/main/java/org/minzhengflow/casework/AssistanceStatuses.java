@@ -34,6 +34,23 @@ public class AssistanceStatuses {
     return benefits.isEmpty() ? NONE : LOW_INCOME;
   }
 
+  /**
+   * The assistance benefits a person had on a given day (e.g. the day of death): decided by then and not ended
+   * before that month — 低保 ({@code DIBAO}) and the low-income ones ({@code REGULAR_FIXED}, {@code LOW_INCOME…}).
+   */
+  public List<String> benefitsOn(String idNumber, java.time.LocalDate day, java.time.ZoneId zone) {
+    java.time.LocalDate month = day.withDayOfMonth(1);
+    return jdbc.sql("""
+        select distinct br.benefit from benefit_record br
+        join case_person cp on cp.application_no = br.application_no
+        join app_case c on c.application_no = br.application_no
+        where cp.id_number = ? and c.decided_at < ? and (br.end_month is null or br.end_month > ?)
+          and br.benefit in ('DIBAO', 'REGULAR_FIXED', 'LOW_INCOME_HARDSHIP', 'LOW_INCOME')""")
+        .params(idNumber, java.sql.Timestamp.from(day.plusDays(1).atStartOfDay(zone).toInstant()),
+            java.sql.Date.valueOf(month))
+        .query(String.class).list();
+  }
+
   public static String label(String status) {
     return switch (status) {
       case DIBAO -> "低保";

@@ -75,7 +75,19 @@ public class BenefitRecords {
   public void grant(String applicationNo, String benefit, String category, String streetCode,
       BigDecimal monthlyAmount, LocalDate startMonth, Integer serviceHours, String provider, LocalDate nextReviewDate,
       boolean oneOff, String by, String reason) {
-    Payee payee = payeeOf(applicationNo);
+    grant(applicationNo, benefit, category, streetCode, monthlyAmount, startMonth, serviceHours, provider,
+        nextReviewDate, oneOff, by, reason, payeeOf(applicationNo));
+  }
+
+  /** A one-off payment of a case to someone other than its applicant (e.g. the funeral home settled for a waiver). */
+  public void grantOneOffTo(Payee payee, String applicationNo, String benefit, String streetCode, BigDecimal amount,
+      LocalDate month, String by, String reason) {
+    grant(applicationNo, benefit, benefit, streetCode, amount, month, null, null, null, true, by, reason, payee);
+  }
+
+  private void grant(String applicationNo, String benefit, String category, String streetCode,
+      BigDecimal monthlyAmount, LocalDate startMonth, Integer serviceHours, String provider, LocalDate nextReviewDate,
+      boolean oneOff, String by, String reason, Payee payee) {
     int updated = jdbc.sql("""
         update benefit_record set benefit = ?, category = ?, street_code = ?, monthly_amount = ?, start_month = ?,
                end_month = null, status = 'ACTIVE', end_reason = null, service_hours = ?, provider = ?,

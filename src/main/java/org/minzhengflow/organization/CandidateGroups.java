@@ -43,6 +43,15 @@ public class CandidateGroups {
     return Role.CITY_APPROVER.groupId(jurisdictions.city().code());
   }
 
+  /** The 12349 hotline operators (funeral intake and satisfaction call-backs). */
+  public String hotline() {
+    return Role.HOTLINE.groupId(null);
+  }
+
+  public String funeralHome() {
+    return Role.FUNERAL_HOME.groupId(null);
+  }
+
   public String assessmentAgency() {
     return Role.ASSESSMENT_AGENCY.groupId(null);
   }

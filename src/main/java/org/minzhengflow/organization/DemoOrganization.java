@@ -46,7 +46,9 @@ public class DemoOrganization {
         new DemoUser("fire-reviewer", "吴", "消防审查", List.of(Role.FIRE_REVIEWER.groupId(null))),
         new DemoUser("market-reviewer", "郑", "市场监管审查", List.of(Role.MARKET_REVIEWER.groupId(null))),
         new DemoUser("health-reviewer", "孙", "卫健审查", List.of(Role.HEALTH_REVIEWER.groupId(null))),
-        new DemoUser("city-approver", "马", "处长", List.of(Role.CITY_APPROVER.groupId("230100"))));
+        new DemoUser("city-approver", "马", "处长", List.of(Role.CITY_APPROVER.groupId("230100"))),
+        new DemoUser("hotline1", "冯", "热线接线员", List.of(Role.HOTLINE.groupId(null))),
+        new DemoUser("funeral-home1", "何", "殡仪馆业务员", List.of(Role.FUNERAL_HOME.groupId(null))));
     for (DemoUser demo : users) {
       User user = identity.newUser(demo.id());
       user.setLastName(demo.lastName());

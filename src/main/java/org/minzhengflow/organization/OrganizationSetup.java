@@ -60,7 +60,8 @@ public class OrganizationSetup {
         case CITY -> bureauGroups.add(group(Role.CITY_APPROVER, j));
       }
     }
-    for (Role role : List.of(Role.ASSESSMENT_AGENCY, Role.FIRE_REVIEWER, Role.MARKET_REVIEWER, Role.HEALTH_REVIEWER)) {
+    for (Role role : List.of(Role.ASSESSMENT_AGENCY, Role.FIRE_REVIEWER, Role.MARKET_REVIEWER, Role.HEALTH_REVIEWER,
+        Role.HOTLINE, Role.FUNERAL_HOME)) {
       roleGroups.add(group(role, null));
     }
     String admins = group(Role.ADMIN, null);

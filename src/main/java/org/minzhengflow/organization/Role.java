@@ -13,6 +13,8 @@ public enum Role {
   FIRE_REVIEWER("dept-fire", "消防部门"),
   MARKET_REVIEWER("dept-market", "市场监管部门"),
   HEALTH_REVIEWER("dept-health", "卫生健康部门"),
+  HOTLINE("hotline", "12349民政服务热线"),
+  FUNERAL_HOME("funeral-home", "殡仪馆"),
   ADMIN("camunda-admin", "系统管理员");
 
   private final String suffix;
