@@ -194,6 +194,11 @@ public class BenefitRecords {
         .params(day, limit).query(String.class).list();
   }
 
+  /** The benefit was paid outside the payment runs (cash at the street office): no run pays it again. */
+  public void paidOutsideRuns(String applicationNo) {
+    jdbc.sql("update benefit_record set paid_outside_runs = true where application_no = ?").param(applicationNo).update();
+  }
+
   /** Active home-care benefits per provider in a street, for spreading new cases evenly. */
   public int activeWithProvider(String streetCode, String provider) {
     return jdbc.sql("select count(*) from benefit_record where benefit = 'HOME_CARE' and status = 'ACTIVE' and street_code = ? and provider = ?")

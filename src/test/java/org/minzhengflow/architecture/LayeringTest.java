@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class LayeringTest {
 
   static final String ROOT = "org.minzhengflow";
-  static final String[] MODULES = {"dibao", "eldercare", "nursinghome"};
+  static final String[] MODULES = {"dibao", "eldercare", "nursinghome", "funeral", "assistance"};
 
   static JavaClasses classes;
 
@@ -32,7 +32,8 @@ class LayeringTest {
   void modulesStandOnTheCoreWhichStandsOnThePlatform() {
     layeredArchitecture().consideringOnlyDependenciesInLayers()
         .layer("Application").definedBy(ROOT)
-        .layer("Modules").definedBy(ROOT + ".dibao..", ROOT + ".eldercare..", ROOT + ".nursinghome..")
+        .layer("Modules").definedBy(ROOT + ".dibao..", ROOT + ".eldercare..", ROOT + ".nursinghome..",
+            ROOT + ".funeral..", ROOT + ".assistance..")
         .layer("Core").definedBy(ROOT + ".casework..", ROOT + ".review..")
         .layer("Platform").definedBy(ROOT + ".api..", ROOT + ".security..", ROOT + ".organization..",
             ROOT + ".calendar..", ROOT + ".identification..", ROOT + ".verification..")
@@ -45,7 +46,7 @@ class LayeringTest {
 
   @Test
   void benefitModulesNeverUseEachOther() {
-    slices().matching(ROOT + ".(dibao|eldercare|nursinghome)..").should().notDependOnEachOther().check(classes);
+    slices().matching(ROOT + ".(dibao|eldercare|nursinghome|funeral|assistance)..").should().notDependOnEachOther().check(classes);
   }
 
   @Test
