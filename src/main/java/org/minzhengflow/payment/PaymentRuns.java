@@ -67,7 +67,12 @@ public class PaymentRuns {
     try {
       runId = tx.execute(status -> build(districtCode, month, by));
     } catch (DuplicateKeyException e) {
-      throw ApiException.conflict("该区县" + month + "的发放批次已经生成,不能重复生成");
+      // the run's own key is the expected one; a line's key would mean a month already paid elsewhere
+      String cause = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+      if (cause.contains("payment run exists") || cause.contains("uq_payment_run_month")) {
+        throw ApiException.conflict("该区县" + month + "的发放批次已经生成,不能重复生成");
+      }
+      throw ApiException.conflict("发放明细与已生成的明细冲突(同一月份不能重复发放),批次未生成");
     }
     return find(runId).orElseThrow();
   }

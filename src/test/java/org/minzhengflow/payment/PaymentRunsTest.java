@@ -292,4 +292,32 @@ class PaymentRunsTest {
     assertThat(http.get("admin", "/api/payments/runs/999999").status()).isEqualTo(404);
     assertThat(results("dl-approver", run, List.of(Map.of("applicationNo", a, "status", "PAID"))).status()).isEqualTo(403);
   }
+
+  @Test
+  void aRunThatWouldPayAMonthTwiceIsRefusedWholeAndLeavesNothing() {
+    String no = benefit("230112", "DIBAO", "650", JAN.minusMonths(1), "6222020000000000010");
+    String other = benefit("230112", "DIBAO", "350", JAN.minusMonths(1), "6222020000000000011");
+    JsonNode jan = created("230112", "2027-01");
+    long janRun = jan.get("runId").asLong();
+    assertThat(results("admin", jan, List.of(Map.of("applicationNo", no, "status", "FAILED", "reason", "账户已销户"))).status())
+        .isEqualTo(200);
+    // January already paid again by some other way (a line written by hand): paying it again would pay it twice
+    jdbc.sql("""
+        insert into payment_line (run_id, application_no, benefit, for_month, attempt, account_no, amount, status)
+        values (?, ?, 'DIBAO', ?, 0, '6222020000000000010', 650, 'PAID')""").params(janRun, no, JAN.minusMonths(1)).update();
+    long z = jdbc.sql("select id from payment_line where application_no = ? and for_month = ?")
+        .params(no, JAN.minusMonths(1)).query(Long.class).single();
+    jdbc.sql("""
+        insert into payment_line (run_id, application_no, benefit, for_month, attempt, retry_of, account_no, amount, status)
+        values (?, ?, 'DIBAO', ?, 1, ?, '6222020000000000010', 650, 'PAID')""").params(janRun, no, JAN, z).update();
+
+    Http.Response feb = run("admin", "230112", "2027-02");
+    assertThat(feb.status()).as(feb.body()).isEqualTo(409);
+    assertThat(feb.json().get("message").asText()).contains("明细");
+    // complete or absent: neither the run nor any of its lines (also not the other case's February line)
+    assertThat(jdbc.sql("select count(*) from payment_run where district_code = '230112'").query(Integer.class).single())
+        .isEqualTo(1);
+    assertThat(jdbc.sql("select count(*) from payment_line where application_no in (?, ?) and for_month = ?")
+        .params(no, other, JAN.plusMonths(1)).query(Integer.class).single()).isZero();
+  }
 }
