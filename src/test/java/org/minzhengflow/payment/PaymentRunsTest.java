@@ -320,4 +320,32 @@ class PaymentRunsTest {
     assertThat(jdbc.sql("select count(*) from payment_line where application_no in (?, ?) and for_month = ?")
         .params(no, other, JAN.plusMonths(1)).query(Integer.class).single()).isZero();
   }
+
+  @Test
+  void monthsWithoutAnAccountArePaidOnceOneIsGivenAndAFailedMonthAfterTheEndIsNot() {
+    String late = benefit("230102", "DIBAO", "420", JAN.minusMonths(1), null);
+    String ended = benefit("230102", "DIBAO", "380", JAN.minusMonths(1), "6222020000000000012");
+    JsonNode jan = created("230102", "2027-01");
+    assertThat(jan.get("missingAccount").asInt()).isEqualTo(1);
+    assertThat(items(jan, late)).singleElement().satisfies(i -> assertThat(i.get("status").asText()).isEqualTo("MISSING_ACCOUNT"));
+    assertThat(results("admin", jan, List.of(Map.of("applicationNo", late, "status", "PAID"))).status())
+        .as("a line that never went to the bank has no result").isEqualTo(409);
+    assertThat(results("admin", jan, List.of(Map.of("applicationNo", ended, "status", "FAILED", "reason", "账户异常"))).status())
+        .isEqualTo(200);
+    // the benefit is then ended from January (a death in December): its failed January is not owed, nor recovered
+    assertThat(benefits.end(ended, JAN, "test", "户主于2026年12月去世")).isTrue();
+
+    JsonNode feb = created("230102", "2027-02");
+    assertThat(items(feb, late)).extracting(i -> i.get("forMonth").asText() + " " + i.get("status").asText())
+        .containsExactly("2027-02 MISSING_ACCOUNT");
+    assertThat(items(feb, ended)).isEmpty();
+
+    accounts.save(late, new PaymentAccounts.Payment("哈尔滨银行道里支行", "6210000000000000777"));
+    JsonNode mar = created("230102", "2027-03");
+    assertThat(items(mar, late)).extracting(i -> i.get("forMonth").asText() + " " + i.get("status").asText())
+        .containsExactlyInAnyOrder("2027-01 PENDING", "2027-02 PENDING", "2027-03 PENDING");
+    assertThat(mar.get("total").decimalValue()).isEqualByComparingTo("1260");
+    assertThat(http.get("admin", "/api/payments/recoveries?districtCode=230102").json())
+        .noneMatch(r -> r.get("applicationNo").asText().equals(ended));
+  }
 }
