@@ -169,7 +169,7 @@ public class DibaoReviewRecords {
         insert into dibao_review_request (application_no, review_trigger, reason, requested_by, requested_at)
         select b.application_no, :trigger, :reason, :by, :at
         from benefit_record b join app_case c on c.application_no = b.application_no
-        where b.status = 'ACTIVE' and b.benefit in ('DIBAO', 'REGULAR_FIXED') and c.kind = 'dibao' and """ + scope + """
+        where b.status = 'ACTIVE' and b.benefit in ('DIBAO', 'REGULAR_FIXED') and c.kind = 'dibao'""" + " and " + scope + "\n" + """
           and not exists (select 1 from dibao_review r where r.open_application_no = b.application_no)
           and not exists (select 1 from dibao_review_request q where q.application_no = b.application_no)""")
         .param("trigger", trigger).param("reason", truncate(reason, 500)).param("by", by)
