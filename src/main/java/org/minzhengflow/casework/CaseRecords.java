@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,10 +22,12 @@ public class CaseRecords {
       submitted_at, case_deadline, extension_reason, decided_at""";
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
   private final Clock clock;
 
-  public CaseRecords(JdbcClient jdbc, Clock clock) {
+  public CaseRecords(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
     this.jdbc = jdbc;
+    this.batch = batch;
     this.clock = clock;
   }
 
@@ -86,10 +89,10 @@ public class CaseRecords {
     }
   }
 
+  /** The case's reader groups, in one batch rather than a statement each. */
   public void addReaders(String applicationNo, Collection<String> groupIds) {
-    for (String group : new java.util.LinkedHashSet<>(groupIds)) {
-      jdbc.sql("insert into case_reader (application_no, group_id) values (?, ?)").params(applicationNo, group).update();
-    }
+    batch.batchUpdate("insert into case_reader (application_no, group_id) values (?, ?)",
+        new java.util.LinkedHashSet<>(groupIds).stream().map(group -> new Object[] {applicationNo, group}).toList());
   }
 
   public List<String> readers(String applicationNo) {
