@@ -86,6 +86,8 @@ class StatementCounts {
     try {
       engine = app.getBean(ProcessEngine.class);
       ProcessEngines.registerProcessEngine(engine);
+      out.append("Engine: authorizationCheckRevokes = %s.\n\n".formatted(
+          ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getAuthorizationCheckRevokes()));
       JobExecutor jobExecutor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
       if (jobExecutor.isActive()) {
         jobExecutor.shutdown();
