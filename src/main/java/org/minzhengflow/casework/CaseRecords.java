@@ -82,10 +82,13 @@ public class CaseRecords {
   /** Replaces the case's reasons by these, in order. */
   public void setReasons(String applicationNo, List<String> reasons) {
     jdbc.sql("delete from case_reason where application_no = ?").param(applicationNo).update();
-    int seq = 0;
+    // one batch rather than a statement per reason
+    List<Object[]> rows = new java.util.ArrayList<>();
     for (String reason : reasons) {
-      jdbc.sql("insert into case_reason (application_no, seq, reason) values (?, ?, ?)")
-          .params(applicationNo, seq++, reason.length() > 1000 ? reason.substring(0, 999) + "…" : reason).update();
+      rows.add(new Object[] {applicationNo, rows.size(), reason.length() > 1000 ? reason.substring(0, 999) + "…" : reason});
+    }
+    if (!rows.isEmpty()) {
+      batch.batchUpdate("insert into case_reason (application_no, seq, reason) values (?, ?, ?)", rows);
     }
   }
 

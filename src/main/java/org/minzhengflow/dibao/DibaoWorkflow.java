@@ -80,9 +80,9 @@ public class DibaoWorkflow {
         .filter(r -> r.kind() == VerificationRecord.Kind.WAGE || r.kind() == VerificationRecord.Kind.PENSION)
         .collect(Collectors.groupingBy(VerificationRecord::idNumber,
             Collectors.reducing(BigDecimal.ZERO, VerificationRecord::amount, BigDecimal::add)));
-    for (Member m : c.members()) {
-      cases.setVerifiedIncome(applicationNo, m.idNumber(), incomeById.get(m.idNumber()));
-    }
+    Map<String, BigDecimal> verified = new java.util.LinkedHashMap<>();
+    c.members().forEach(m -> verified.put(m.idNumber(), incomeById.get(m.idNumber())));
+    cases.setVerifiedIncomes(applicationNo, verified);
     DibaoTables.Standard standard = standardOf(c);
     DibaoPolicy policy = tables.policy(c.areaType());
     BigDecimal deposits = records.stream().filter(r -> r.kind() == VerificationRecord.Kind.DEPOSIT)
