@@ -596,8 +596,8 @@ class CityScaleBenchmark {
         - investigationsBefore;
     Stats stats = Stats.ofNanos(all);
     report.lines("", "## Workload 3 — intake over HTTP", "",
-        "`POST /api/dibao/applications` (HTTP Basic, a 3-person 低保 household, every member a new person), %d concurrent clients, each the first caseworker of its own street (xf1-worker1, dl1-worker1, generated streets), job executor running (the starter's defaults), on the database above; %d warm-up requests per client not counted."
-            .formatted(INTAKE_CLIENTS, warmup), "",
+        "`POST /api/dibao/applications` (HTTP Basic, a 3-person 低保 household, every member a new person), %d concurrent clients, each the first caseworker of its own street (xf1-worker1, dl1-worker1, generated streets), job executor running (%d threads, as configured), on the database above; %d warm-up requests per client not counted."
+            .formatted(INTAKE_CLIENTS, jobThreads(), warmup), "",
         "| applications | clients | throughput /s | p50 ms | p95 ms | max ms | failed requests | jobs drained after the last response | executable jobs left | failed jobs / incidents | new home-visit tasks |",
         "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
         "| %,d | %d | %.1f | %s | **%s** | %s | %d | %.1f s | %d | %d / %d | %,d of %,d |".formatted(all.size(), INTAKE_CLIENTS,
@@ -647,6 +647,10 @@ class CityScaleBenchmark {
     } catch (Exception unavailable) {
       return null;
     }
+  }
+
+  private int jobThreads() {
+    return app.getEnvironment().getProperty("camunda.bpm.job-execution.max-pool-size", Integer.class, 10);
   }
 
   private static void post(Http http, Cases.Street street, AtomicInteger failures) {

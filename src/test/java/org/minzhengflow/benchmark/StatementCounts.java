@@ -144,6 +144,12 @@ class StatementCounts {
           measure(shown, "Tasklist " + filter.getName() + " count", () -> asUser(identity, groups,
               () -> filters.count(filter.getId())));
         }
+        // the bare engine's nearest query (no filter, no authentication, so no authorization check): the fixed cost
+        // of a filter call under authentication is the difference
+        measure(shown, "bare engine: candidate-group first page, no authentication", () -> engine.getTaskService()
+            .createTaskQuery().taskCandidateGroupIn(groups).taskUnassigned().orderByTaskCreateTime().desc().listPage(0, 15));
+        measure(shown, "bare engine: candidate-group count, no authentication", () -> engine.getTaskService()
+            .createTaskQuery().taskCandidateGroupIn(groups).taskUnassigned().count());
       }
     } finally {
       app.close();
