@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import org.minzhengflow.api.ApiException;
 import org.minzhengflow.identification.IdNumber;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,22 +16,17 @@ import org.springframework.stereotype.Repository;
 public class BenefitClaims {
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
 
-  public BenefitClaims(JdbcClient jdbc) {
+  public BenefitClaims(JdbcClient jdbc, JdbcTemplate batch) {
     this.jdbc = jdbc;
+    this.batch = batch;
   }
 
-  /** Claims the benefit for every person, or throws 409 naming who is already covered (ID numbers masked). */
-  public void claim(String benefit, String applicationNo, Collection<String> idNumbers, String benefitName) {
-    claim(benefit, applicationNo, idNumbers, benefitName, "以下人员", IdNumber::mask);
-  }
-
-  /** Claims the benefit for an institution (key: its unified social credit code), or throws 409. */
-  public void claimForInstitution(String benefit, String applicationNo, String creditCode, String benefitName) {
-    claim(benefit, applicationNo, List.of(creditCode), benefitName, "该机构", code -> "(统一社会信用代码" + code + ")");
-  }
-
-  /** 409 naming who is already covered, before anything is stored (the intake asks before it takes a number). */
+  /**
+   * 409 naming who is already covered (ID numbers masked), before anything is stored: the intake asks before it
+   * takes a number, then claims with {@link #claimChecked}.
+   */
   public void requireFree(String benefit, Collection<String> idNumbers, String benefitName) {
     requireFree(benefit, idNumbers, benefitName, "以下人员", IdNumber::mask);
   }
@@ -39,13 +35,15 @@ public class BenefitClaims {
     requireFree(benefit, List.of(creditCode), benefitName, "该机构", code -> "(统一社会信用代码" + code + ")");
   }
 
-  private void claim(String benefit, String applicationNo, Collection<String> keys, String benefitName, String who,
-      java.util.function.UnaryOperator<String> shown) {
-    requireFree(benefit, keys, benefitName, who, shown);
-    for (String id : keys) {
-      jdbc.sql("insert into benefit_claim (id_number, benefit, application_no) values (?, ?, ?)")
-          .params(id, benefit, applicationNo).update();
-    }
+  /**
+   * Claims for people {@link #requireFree} found free earlier in the same transaction: one batch, no second
+   * look-up. A request for the same person that claimed in between is stopped by the primary key (a
+   * {@code DuplicateKeyException}: 409 "已有相同的申请…") — the second look-up narrowed that window, it never
+   * closed it.
+   */
+  public void claimChecked(String benefit, String applicationNo, Collection<String> keys) {
+    batch.batchUpdate("insert into benefit_claim (id_number, benefit, application_no) values (?, ?, ?)",
+        keys.stream().map(id -> new Object[] {id, benefit, applicationNo}).toList());
   }
 
   private void requireFree(String benefit, Collection<String> keys, String benefitName, String who,

@@ -54,10 +54,11 @@ public class CaseIntake {
   /** Issues the number, stores the case row and claims the benefit for every person. */
   public String reserve(CaseKind<?> kind, Where where, String applicantName, String submittedBy, String benefit,
       String benefitName, List<Person> persons) {
-    claims.requireFree(benefit, persons.stream().map(Person::idNumber).toList(), benefitName);
+    List<String> idNumbers = persons.stream().map(Person::idNumber).toList();
+    claims.requireFree(benefit, idNumbers, benefitName);
     String applicationNo = open(kind, where, applicantName, submittedBy);
-    claims.claim(benefit, applicationNo, persons.stream().map(Person::idNumber).toList(), benefitName);
-    persons.forEach(p -> people.add(applicationNo, p.idNumber(), p.name()));
+    claims.claimChecked(benefit, applicationNo, idNumbers);
+    people.add(applicationNo, persons.stream().map(p -> Map.entry(p.idNumber(), p.name())).toList());
     return applicationNo;
   }
 
@@ -66,7 +67,7 @@ public class CaseIntake {
       String benefit, String benefitName, String creditCode) {
     claims.requireFreeForInstitution(benefit, creditCode, benefitName);
     String applicationNo = open(kind, where, institutionName, submittedBy);
-    claims.claimForInstitution(benefit, applicationNo, creditCode, benefitName);
+    claims.claimChecked(benefit, applicationNo, List.of(creditCode));
     return applicationNo;
   }
 

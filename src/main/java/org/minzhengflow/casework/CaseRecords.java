@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,10 +22,12 @@ public class CaseRecords {
       submitted_at, case_deadline, extension_reason, decided_at""";
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
   private final Clock clock;
 
-  public CaseRecords(JdbcClient jdbc, Clock clock) {
+  public CaseRecords(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
     this.jdbc = jdbc;
+    this.batch = batch;
     this.clock = clock;
   }
 
@@ -79,17 +82,20 @@ public class CaseRecords {
   /** Replaces the case's reasons by these, in order. */
   public void setReasons(String applicationNo, List<String> reasons) {
     jdbc.sql("delete from case_reason where application_no = ?").param(applicationNo).update();
-    int seq = 0;
+    // one batch rather than a statement per reason
+    List<Object[]> rows = new java.util.ArrayList<>();
     for (String reason : reasons) {
-      jdbc.sql("insert into case_reason (application_no, seq, reason) values (?, ?, ?)")
-          .params(applicationNo, seq++, reason.length() > 1000 ? reason.substring(0, 999) + "…" : reason).update();
+      rows.add(new Object[] {applicationNo, rows.size(), reason.length() > 1000 ? reason.substring(0, 999) + "…" : reason});
+    }
+    if (!rows.isEmpty()) {
+      batch.batchUpdate("insert into case_reason (application_no, seq, reason) values (?, ?, ?)", rows);
     }
   }
 
+  /** The case's reader groups, in one batch rather than a statement each. */
   public void addReaders(String applicationNo, Collection<String> groupIds) {
-    for (String group : new java.util.LinkedHashSet<>(groupIds)) {
-      jdbc.sql("insert into case_reader (application_no, group_id) values (?, ?)").params(applicationNo, group).update();
-    }
+    batch.batchUpdate("insert into case_reader (application_no, group_id) values (?, ?)",
+        new java.util.LinkedHashSet<>(groupIds).stream().map(group -> new Object[] {applicationNo, group}).toList());
   }
 
   public List<String> readers(String applicationNo) {

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.minzhengflow.casework.CaseRecords;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,10 +18,12 @@ import org.springframework.stereotype.Repository;
 public class DibaoCases {
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
   private final CaseRecords records;
 
-  public DibaoCases(JdbcClient jdbc, CaseRecords records) {
+  public DibaoCases(JdbcClient jdbc, JdbcTemplate batch, CaseRecords records) {
     this.jdbc = jdbc;
+    this.batch = batch;
     this.records = records;
   }
 
@@ -36,15 +39,17 @@ public class DibaoCases {
             r.phone(), a.financialAssets(), a.vehicles(), a.houses(), a.nonResidentialProperties(),
             a.businessRegistered(), submittedBy, Timestamp.from(now), r.hasIrregularIncome())
         .update();
+    // the members in one batch rather than a statement each
+    List<Object[]> members = new java.util.ArrayList<>();
     int seq = 0;
     for (DibaoApplicationRequest.Member m : r.members()) {
-      jdbc.sql("""
-          insert into dibao_member (application_no, seq, name, id_number, relation, monthly_income, labor_capacity,
-            disability_grade, serious_illness, disability_type) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-          .params(applicationNo, seq++, m.name().trim(), m.idNumber().toUpperCase(), m.relation(), m.monthlyIncome(),
-              m.laborCapacity(), m.disabilityGrade(), Boolean.TRUE.equals(m.seriousIllness()), m.disabilityType())
-          .update();
+      members.add(new Object[] {applicationNo, seq++, m.name().trim(), m.idNumber().toUpperCase(), m.relation(),
+          m.monthlyIncome(), m.laborCapacity(), m.disabilityGrade(), Boolean.TRUE.equals(m.seriousIllness()),
+          m.disabilityType()});
     }
+    batch.batchUpdate("""
+        insert into dibao_member (application_no, seq, name, id_number, relation, monthly_income, labor_capacity,
+          disability_grade, serious_illness, disability_type) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", members);
   }
 
   public Optional<DibaoCase> find(String applicationNo) {
@@ -84,9 +89,11 @@ public class DibaoCases {
         .params(irregular, applicationNo).update();
   }
 
-  public void setVerifiedIncome(String applicationNo, String idNumber, BigDecimal verified) {
-    jdbc.sql("update dibao_member set verified_income = ? where application_no = ? and id_number = ?")
-        .params(verified, applicationNo, idNumber).update();
+  /** Each member's verified income (null: none found), in one batch rather than a statement per member. */
+  public void setVerifiedIncomes(String applicationNo, java.util.Map<String, BigDecimal> verifiedById) {
+    batch.batchUpdate("update dibao_member set verified_income = ? where application_no = ? and id_number = ?",
+        verifiedById.entrySet().stream().map(e -> new Object[] {e.getValue(), applicationNo, e.getKey()}).toList(),
+        new int[] {java.sql.Types.NUMERIC, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR});
   }
 
   public void setAssessedCapacity(String applicationNo, String idNumber, String capacity) {

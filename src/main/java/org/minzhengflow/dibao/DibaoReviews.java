@@ -123,7 +123,7 @@ public class DibaoReviews {
         benefit.monthlyAmount());
     DibaoCase c = cases.get(applicationNo);
     // the people of the review are the household's members still in it: conflict-of-interest checks see them
-    remaining(c).forEach(m -> people.add(reviewNo, m.idNumber(), m.name()));
+    people.add(reviewNo, remaining(c).stream().map(m -> Map.entry(m.idNumber(), m.name())).toList());
     Map<String, Object> variables = Variables.createVariables()
         .putValue("householdNo", applicationNo)
         .putValue("applicantName", c.applicantName())

@@ -75,9 +75,9 @@ public class DibaoWorkflow {
   public boolean verify(String applicationNo) {
     DibaoCase c = cases.get(applicationNo);
     Verification found = verification(c, c.members(), standardOf(c));
-    for (Member m : c.members()) {
-      cases.setVerifiedIncome(applicationNo, m.idNumber(), found.incomeById().get(m.idNumber()));
-    }
+    Map<String, BigDecimal> verified = new java.util.LinkedHashMap<>();
+    c.members().forEach(m -> verified.put(m.idNumber(), found.incomeById().get(m.idNumber())));
+    cases.setVerifiedIncomes(applicationNo, verified);
     List<String> findings = found.findings();
     cases.setReasons(applicationNo, findings);
     history.record(applicationNo, c.processInstanceId(), null, "verification", "家庭经济状况核对", null, null,

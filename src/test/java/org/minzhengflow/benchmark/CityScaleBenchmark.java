@@ -558,6 +558,7 @@ class CityScaleBenchmark {
         .forEach(clients::add);
     int perClient = Math.max(1, INTAKE / INTAKE_CLIENTS);
     int warmup = Math.min(10, perClient);
+    long[] cpuBefore = cpu();
     jobExecutor.start();
     ExecutorService pool = Executors.newFixedThreadPool(INTAKE_CLIENTS);
     List<Future<List<Long>>> futures = new ArrayList<>();
@@ -602,6 +603,7 @@ class CityScaleBenchmark {
       Thread.sleep(500);
     }
     double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
+    long[] cpuAfter = cpu();
     jobExecutor.shutdown();
     long left = management.createJobQuery().executable().count();
     long failed = management.createJobQuery().withException().count();
@@ -611,18 +613,61 @@ class CityScaleBenchmark {
         - investigationsBefore;
     Stats stats = Stats.ofNanos(all);
     report.lines("", "## Workload 3 — intake over HTTP", "",
-        "`POST /api/dibao/applications` (HTTP Basic, a 3-person 低保 household, every member a new person), %d concurrent clients, each the first caseworker of its own street (xf1-worker1, dl1-worker1, generated streets), job executor running (the starter's defaults), on the database above; %d warm-up requests per client not counted."
-            .formatted(INTAKE_CLIENTS, warmup), "",
+        "`POST /api/dibao/applications` (HTTP Basic, a 3-person 低保 household, every member a new person), %d concurrent clients, each the first caseworker of its own street (xf1-worker1, dl1-worker1, generated streets), job executor running (%d threads, as configured), on the database above; %d warm-up requests per client not counted."
+            .formatted(INTAKE_CLIENTS, jobThreads(), warmup), "",
         "| applications | clients | throughput /s | p50 ms | p95 ms | max ms | failed requests | jobs drained after the last response | executable jobs left | failed jobs / incidents | new home-visit tasks |",
         "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
         "| %,d | %d | %.1f | %s | **%s** | %s | %d | %.1f s | %d | %d / %d | %,d of %,d |".formatted(all.size(), INTAKE_CLIENTS,
             all.size() / postSeconds, Stats.ms(stats.p50()), Stats.ms(stats.p95()), Stats.ms(stats.max()), failures.get(),
             drainSeconds, left, failed, incidents, investigations, submitted));
+    if (cpuBefore != null && cpuAfter != null) {
+      // CPU time is what the shared machine's load moves least: per application, warm-up, posts and drained jobs
+      report.lines("", "CPU time per application (all %,d posted, until their jobs were drained): this JVM (server, job executor and the HTTP clients) %.1f ms, PostgreSQL %.1f ms; the whole machine was busy %.1f ms per application (other processes included)."
+          .formatted(submitted, (cpuAfter[0] - cpuBefore[0]) / 1e6 / submitted, (cpuAfter[1] - cpuBefore[1]) / 1e6 / submitted,
+              (cpuAfter[2] - cpuBefore[2]) / 1e6 / submitted));
+    }
     if (failures.get() > 0 || left > 0 || failed > 0 || incidents > 0 || investigations != submitted) {
       throw new IllegalStateException("intake did not complete cleanly: " + failures.get() + " failed requests, " + left
           + " jobs left, " + failed + " failed jobs, " + incidents + " incidents, " + investigations + " of " + submitted + " cases at the home visit");
     }
     return stats;
+  }
+
+  /**
+   * CPU nanoseconds used so far by this JVM, by the PostgreSQL processes (Linux: /proc) and by the whole machine
+   * (all cores); null where /proc cannot be read.
+   */
+  private static long[] cpu() {
+    try {
+      long jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+          .getProcessCpuTime();
+      long ticks = 0;
+      try (var procs = Files.list(Path.of("/proc"))) {
+        for (Path proc : procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+          try {
+            if (!Files.readString(proc.resolve("comm")).strip().equals("postgres")) {
+              continue;
+            }
+            String stat = Files.readString(proc.resolve("stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+          } catch (java.io.IOException | RuntimeException gone) {
+            // the process ended meanwhile
+          }
+        }
+      }
+      String[] all = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+      long busy = Long.parseLong(all[1]) + Long.parseLong(all[2]) + Long.parseLong(all[3]) + Long.parseLong(all[6])
+          + Long.parseLong(all[7]);
+      long tick = 10_000_000L; // USER_HZ = 100 on Linux
+      return new long[] {jvm, ticks * tick, busy * tick};
+    } catch (Exception unavailable) {
+      return null;
+    }
+  }
+
+  private int jobThreads() {
+    return app.getEnvironment().getProperty("camunda.bpm.job-execution.max-pool-size", Integer.class, 10);
   }
 
   private static void post(Http http, Cases.Street street, AtomicInteger failures) {
