@@ -124,14 +124,14 @@ public class OrganizationSetup {
 
   /**
    * The process variables Tasklist shows with each task of a filter's list (its {@code variables} property):
-   * the case's number, applicant, street (by name) and the legal last day of the whole case on the working-day
-   * calendar; the step's own deadline is the task's due date, which Tasklist shows by itself. Every process sets
+   * the applicant and the street (by name) first, then the case's number and the legal last day of the whole case
+   * on the working-day calendar; the step's own deadline is the task's due date, which Tasklist shows by itself. Every process sets
    * these at intake (CaseIntake).
    */
   static final List<Map<String, Object>> LIST_VARIABLES = List.of(
-      Map.of("name", "applicationNo", "label", "申请编号"),
       Map.of("name", "applicantName", "label", "申请人"),
       Map.of("name", "streetName", "label", "街道(乡镇)"),
+      Map.of("name", "applicationNo", "label", "申请编号"),
       Map.of("name", "caseDeadline", "label", "全案办结期限"));
 
   /**

@@ -155,9 +155,9 @@ class TasklistFiltersTest {
   void everyFilterListsTheApplicantTheStreetAndTheCaseDeadline() {
     for (Filter f : filters.createFilterQuery().list()) {
       assertThat(f.getProperties().get("variables")).as(f.getName()).isEqualTo(List.of(
-          java.util.Map.of("name", "applicationNo", "label", "申请编号"),
           java.util.Map.of("name", "applicantName", "label", "申请人"),
           java.util.Map.of("name", "streetName", "label", "街道(乡镇)"),
+          java.util.Map.of("name", "applicationNo", "label", "申请编号"),
           java.util.Map.of("name", "caseDeadline", "label", "全案办结期限")));
     }
     // and every case carries them (set at intake by the core, for every kind)
