@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.function.Predicate;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
-import org.minzhengflow.api.ErrorBodies;
-import org.minzhengflow.organization.StaffUser;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.minzhengflow.api.ErrorBodies;
+import org.minzhengflow.organization.StaffUser;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -53,21 +53,17 @@ public class BasicAuthenticationFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String[] credentials = credentials(request.getHeader("Authorization"));
-    String sessionUser = credentials == null && webappSessionAccepted.test(request) ? webappUser(request) : null;
-    if (sessionUser != null) {
-      // the groups as they are now, not as cached in the session at login
-      List<String> groups = identity.createGroupQuery().groupMember(sessionUser).list().stream().map(Group::getId).toList();
-      request.setAttribute(org.minzhengflow.api.CurrentUser.ATTRIBUTE, new StaffUser(sessionUser, groups));
-      chain.doFilter(request, response);
-      return;
+    String userId = credentials == null && webappSessionAccepted.test(request) ? webappUser(request) : null;
+    if (userId == null) {
+      if (credentials == null || !identity.checkPassword(credentials[0], credentials[1])) {
+        JsonResponses.write(response, 401, ErrorBodies.message(credentials == null
+            ? ErrorBodies.defaultMessage(401) : "用户名或密码错误"));
+        response.setHeader("WWW-Authenticate", "Basic realm=\"minzheng-flow\", charset=\"UTF-8\"");
+        return;
+      }
+      userId = credentials[0];
     }
-    if (credentials == null || !identity.checkPassword(credentials[0], credentials[1])) {
-      JsonResponses.write(response, 401, ErrorBodies.message(credentials == null
-          ? ErrorBodies.defaultMessage(401) : "用户名或密码错误"));
-      response.setHeader("WWW-Authenticate", "Basic realm=\"minzheng-flow\", charset=\"UTF-8\"");
-      return;
-    }
-    String userId = credentials[0];
+    // the groups as they are now (for a session user too, not as cached in the session at login)
     List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
     request.setAttribute(org.minzhengflow.api.CurrentUser.ATTRIBUTE, new StaffUser(userId, groups));
     if (!engineAuthentication) {
