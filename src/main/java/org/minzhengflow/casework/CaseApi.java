@@ -7,7 +7,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import org.minzhengflow.api.CurrentUser;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The one endpoint family of every kind of case: {@code /api/{kind}/applications} (file), {@code …/{no}}
  * (status), {@code …/{no}/objections}, {@code …/{no}/extension}; {@code /api/applications} (the list) and
- * {@code /api/applications/{no}/notices}. A benefit module declares its {@link CaseKind}; it has no controller.
+ * {@code /api/applications/{no}/notices} (and each as {@code …/notices/{id}.pdf}). A benefit module declares its {@link CaseKind}; it has no controller.
  */
 @RestController
 public class CaseApi {
@@ -95,6 +100,22 @@ public class CaseApi {
   @GetMapping("/api/applications/{applicationNo}/notices")
   public List<Map<String, Object>> notices(@PathVariable String applicationNo, HttpServletRequest http) {
     return views.notices(applicationNo, CurrentUser.of(http));
+  }
+
+  /**
+   * The notice as a printable A4 PDF (告知书). Personal data: never cached; shown inline so that the browser's
+   * viewer opens it and staff print it from there.
+   */
+  @GetMapping("/api/applications/{applicationNo}/notices/{id}.pdf")
+  public ResponseEntity<byte[]> noticePdf(@PathVariable String applicationNo, @PathVariable String id,
+      HttpServletRequest http) {
+    byte[] pdf = views.noticePdf(applicationNo, id, CurrentUser.of(http));
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+            .filename(applicationNo + "-" + id + ".pdf").build().toString())
+        .cacheControl(CacheControl.noStore())
+        .body(pdf);
   }
 
   /** A text field of a small JSON body; anything but a string counts as missing. */

@@ -75,6 +75,8 @@ public class CaseExtensions {
         .listPage(0, 10)) {
       management.setJobDuedate(timer.getId(), due);
     }
+    // the Tasklist list shows the case's last day: it moves with the extension
+    runtime.setVariable(c.processInstanceId(), CaseIntake.CASE_DEADLINE, deadline.toString());
     history.record(applicationNo, c.processInstanceId(), null, "extension", "延长办理期限", user.userId(), null,
         reason.trim() + "(办理期限延长至" + deadline + ")");
     Map<String, Object> body = new LinkedHashMap<>();

@@ -1,10 +1,12 @@
 package org.minzhengflow.casework;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.minzhengflow.organization.CaseAuthorizations;
+import org.minzhengflow.organization.JurisdictionRepository;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,6 +17,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CaseIntake {
+
+  /** Process variables every case has, shown as columns in the Tasklist list. */
+  public static final String APPLICANT_NAME = "applicantName";
+  public static final String STREET_NAME = "streetName";
+  public static final String CASE_DEADLINE = "caseDeadline";
 
   /** Someone the application concerns. */
   public record Person(String idNumber, String name) {}
@@ -34,12 +41,14 @@ public class CaseIntake {
   private final CaseAuthorizations authorizations;
   private final CaseHistory history;
   private final PaymentAccounts accounts;
+  private final JurisdictionRepository jurisdictions;
   private final Clock clock;
 
   public CaseIntake(ApplicationNumbers numbers, CaseRecords records, CaseDeadlines deadlines, BenefitClaims claims,
       CasePeople people, CaseStarter starter, CaseAuthorizations authorizations, CaseHistory history,
-      PaymentAccounts accounts, Clock clock) {
+      PaymentAccounts accounts, JurisdictionRepository jurisdictions, Clock clock) {
     this.accounts = accounts;
+    this.jurisdictions = jurisdictions;
     this.numbers = numbers;
     this.records = records;
     this.deadlines = deadlines;
@@ -83,11 +92,31 @@ public class CaseIntake {
     accounts.save(applicationNo, payment);
   }
 
+  /**
+   * The variables of the Tasklist list columns (the filters' {@code variables}), the same for every kind so that
+   * one filter shows every case: the applicant (or institution), the street — or the district for a district's own
+   * case — by name, and the legal last day of the whole case as text ({@code YYYY-MM-DD}; a date variable would be
+   * shown with a time). A kind's own values win.
+   */
+  private Map<String, Object> withListColumns(CaseRecord c, Map<String, Object> variables) {
+    Map<String, Object> all = new LinkedHashMap<>(variables);
+    if (c.applicantName() != null) {
+      all.putIfAbsent(APPLICANT_NAME, c.applicantName());
+    }
+    String where = c.streetCode() != null ? c.streetCode() : c.districtCode();
+    jurisdictions.find(where).ifPresent(j -> all.putIfAbsent(STREET_NAME, j.name()));
+    if (c.caseDeadline() != null) {
+      all.putIfAbsent(CASE_DEADLINE, c.caseDeadline().toString());
+    }
+    return all;
+  }
+
   /** Starts the case's process; the groups may read it; the history records who accepted it. */
   public ProcessInstance start(CaseKind<?> kind, String applicationNo, Map<String, Object> variables,
       List<String> readers, String acceptedBy, String acceptance) {
     records.addReaders(applicationNo, readers);
-    ProcessInstance instance = starter.start(kind.processKey(), applicationNo, variables);
+    ProcessInstance instance = starter.start(kind.processKey(), applicationNo,
+        withListColumns(records.get(applicationNo), variables));
     records.setProcessInstance(applicationNo, instance.getId());
     authorizations.grantRead(instance.getId(), readers);
     history.record(applicationNo, instance.getId(), null, "submitted", "受理申请", acceptedBy, null, acceptance);

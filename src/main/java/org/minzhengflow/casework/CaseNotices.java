@@ -35,6 +35,15 @@ public class CaseNotices {
     }
   }
 
+  /** One notice of the case; empty when the id is of no notice of this case. */
+  public java.util.Optional<Notice> find(String applicationNo, long id) {
+    return jdbc.sql("select id, kind, title, body, created_at from case_notice where application_no = ? and id = ?")
+        .params(applicationNo, id)
+        .query((rs, i) -> new Notice(rs.getLong(1), Kind.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
+            rs.getTimestamp(5).toInstant()))
+        .optional();
+  }
+
   public List<Notice> of(String applicationNo) {
     return jdbc.sql("select id, kind, title, body, created_at from case_notice where application_no = ? order by created_at, id")
         .param(applicationNo)

@@ -123,23 +123,47 @@ public class OrganizationSetup {
   }
 
   /**
-   * Creates the application's own filter, or brings its query up to date: these filters belong to the
-   * application (a changed definition reaches databases set up by an earlier release at the next start).
+   * The process variables Tasklist shows with each task of a filter's list (its {@code variables} property):
+   * the applicant and the street (by name) first, then the case's number and the legal last day of the whole case
+   * on the working-day calendar; the step's own deadline is the task's due date, which Tasklist shows by itself. Every process sets
+   * these at intake (CaseIntake).
+   */
+  static final List<Map<String, Object>> LIST_VARIABLES = List.of(
+      Map.of("name", "applicantName", "label", "申请人"),
+      Map.of("name", "streetName", "label", "街道(乡镇)"),
+      Map.of("name", "applicationNo", "label", "申请编号"),
+      Map.of("name", "caseDeadline", "label", "全案办结期限"));
+
+  /**
+   * Creates the application's own filter, or brings its query and its list columns up to date: these filters
+   * belong to the application (a changed definition reaches databases set up by an earlier release at the next
+   * start). Priority, description and the other properties stay as they are.
    */
   private void filter(String name, TaskQuery query, int priority, String description, List<String> groups) {
     Filter filter = filters.createFilterQuery().filterName(name).singleResult();
-    if (filter != null && !sameQuery(filter, query)) {
-      filter.setQuery(query);
-      filters.saveFilter(filter);
+    if (filter != null) {
+      boolean changed = false;
+      if (!sameQuery(filter, query)) {
+        filter.setQuery(query);
+        changed = true;
+      }
+      Map<String, Object> properties = filter.getProperties() == null ? new LinkedHashMap<>()
+          : new LinkedHashMap<>(filter.getProperties());
+      if (!LIST_VARIABLES.equals(properties.get("variables"))) {
+        properties.put("variables", LIST_VARIABLES);
+        filter.setProperties(properties);
+        changed = true;
+      }
+      if (changed) {
+        filters.saveFilter(filter);
+      }
     }
     if (filter == null) {
       Map<String, Object> properties = new LinkedHashMap<>();
       properties.put("priority", priority);
       properties.put("description", description);
       properties.put("refresh", true);
-      properties.put("variables", List.of(
-          Map.of("name", "applicationNo", "label", "申请编号"),
-          Map.of("name", "applicantName", "label", "申请人")));
+      properties.put("variables", LIST_VARIABLES);
       filter = filters.newTaskFilter(name).setQuery(query).setProperties(properties);
       filters.saveFilter(filter);
     }

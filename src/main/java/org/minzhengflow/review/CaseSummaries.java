@@ -1,7 +1,9 @@
 package org.minzhengflow.review;
 
 import org.minzhengflow.casework.CaseHistory;
+import org.minzhengflow.casework.CaseNotices;
 import org.minzhengflow.casework.CaseRecords;
+import org.minzhengflow.casework.CaseViews;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -10,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What every process's case summary (the Markdown {@code caseSummary} shown at the top of each
- * Camunda Form) has in common: the history of the case, the task's working-day deadline, and how the
- * text is handed to the form — as a task-local String, cut to fit a String variable.
+ * Camunda Form) has in common: the history of the case, the task's working-day deadline, the links to print
+ * the notices issued so far (打印告知书), and how the text is handed to the form — as a task-local String, cut to fit a String variable.
  */
 @Component
 public class CaseSummaries {
@@ -22,11 +24,14 @@ public class CaseSummaries {
 
   private final CaseHistory history;
   private final CaseRecords records;
+  private final CaseNotices notices;
   private final ZoneId zone;
 
-  public CaseSummaries(CaseHistory history, CaseRecords records, @Value("${app.zone:Asia/Shanghai}") String zone) {
+  public CaseSummaries(CaseHistory history, CaseRecords records, CaseNotices notices,
+      @Value("${app.zone:Asia/Shanghai}") String zone) {
     this.history = history;
     this.records = records;
+    this.notices = notices;
     this.zone = ZoneId.of(zone);
   }
 
@@ -43,6 +48,25 @@ public class CaseSummaries {
     }
     records.find(applicationNo).ifPresent(c -> s.append("\n**全案办结期限**:").append(c.caseDeadline())
         .append(c.extended() ? "(已延长:" + c.extensionReason() + ")" : "").append("\n"));
+    s.append(noticeLinks(applicationNo));
+    return s.toString();
+  }
+
+  /**
+   * "打印告知书": a Markdown link to the PDF of every notice of the case so far (the form renders Markdown links;
+   * the PDF is served under the same access rules as the case). Empty when the case has no notice yet.
+   */
+  String noticeLinks(String applicationNo) {
+    var list = notices.of(applicationNo);
+    if (list.isEmpty()) {
+      return "";
+    }
+    StringBuilder s = new StringBuilder("\n**打印告知书**:\n");
+    for (CaseNotices.Notice n : list) {
+      s.append("- [").append(n.title().replace("[", "(").replace("]", ")")).append("(")
+          .append(DATE.format(n.time().atZone(zone)).substring(0, 10)).append(")](")
+          .append(CaseViews.pdfPath(applicationNo, n.id())).append(")\n");
+    }
     return s.toString();
   }
 

@@ -31,13 +31,23 @@ public class WebSecurityConfig {
     return bean;
   }
 
+  /**
+   * The application API. The printable notices (GET {@code /api/applications/{no}/notices/{id}.pdf}) are linked
+   * from the Tasklist forms, so they also accept the webapps' login session: a read without side effects, and the
+   * session cookie is SameSite=Lax, so another site can at most send the user to the notice, never read it.
+   */
   @Bean
   FilterRegistrationBean<BasicAuthenticationFilter> apiAuthentication(IdentityService identity) {
     FilterRegistrationBean<BasicAuthenticationFilter> bean =
-        new FilterRegistrationBean<>(new BasicAuthenticationFilter(identity, false));
+        new FilterRegistrationBean<>(new BasicAuthenticationFilter(identity, false, WebSecurityConfig::noticePdf));
     bean.addUrlPatterns("/api/*");
     bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
     return bean;
+  }
+
+  static boolean noticePdf(jakarta.servlet.http.HttpServletRequest request) {
+    return "GET".equals(request.getMethod())
+        && request.getRequestURI().matches("/api/applications/[^/]+/notices/[^/]+\\.pdf");
   }
 
   /** Also guards the webapps' own copy of the engine API, which Tasklist and Cockpit call. */

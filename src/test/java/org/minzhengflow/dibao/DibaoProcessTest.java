@@ -251,6 +251,21 @@ class DibaoProcessTest {
   }
 
   @Test
+  void theDistrictsFormLinksThePrintableNoticeOfThePublicNotice() {
+    ProcessInstance pi = start(scenario.poorFamily(XF), "xf1-worker1");
+    scenario.investigate(pi.getId(), "xf1-worker1", "xf1-worker2");
+    scenario.review(pi.getId(), "streetReview", "xf1-leader", "approve", null);
+    scenario.fireTimer(pi.getId(), "Event_NoticePeriodEnded");
+    assertThat(pi).isWaitingAt("districtApproval");
+
+    CaseNotices.Notice notice = notices.of(pi.getBusinessKey()).get(0);
+    String taskId = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("districtApproval")
+        .singleResult().getId();
+    assertThat((String) tasks.getVariable(taskId, "caseSummary")).contains("**打印告知书**",
+        "[" + notice.title() + "(", ")](/api/applications/" + pi.getBusinessKey() + "/notices/" + notice.id() + ".pdf)");
+  }
+
+  @Test
   void objectionDuringNoticeReopensInvestigationAndANewNoticeFollows() {
     ProcessInstance pi = start(scenario.poorFamily(XF), "xf1-worker1");
     scenario.investigate(pi.getId(), "xf1-worker1", "xf1-worker2");

@@ -148,4 +148,48 @@ class TasklistFiltersTest {
     assertThat(as("admin", () -> filters.count(everything.getId()))).isEqualTo(tasks.createTaskQuery().count());
     assertThat(as("xf1-worker1", () -> filters.createFilterQuery().filterName("全部任务(系统管理员)").count())).isZero();
   }
+
+  @Autowired org.camunda.bpm.engine.RuntimeService runtime;
+
+  @Test
+  void everyFilterListsTheApplicantTheStreetAndTheCaseDeadline() {
+    for (Filter f : filters.createFilterQuery().list()) {
+      assertThat(f.getProperties().get("variables")).as(f.getName()).isEqualTo(List.of(
+          java.util.Map.of("name", "applicantName", "label", "申请人"),
+          java.util.Map.of("name", "streetName", "label", "街道(乡镇)"),
+          java.util.Map.of("name", "applicationNo", "label", "申请编号"),
+          java.util.Map.of("name", "caseDeadline", "label", "全案办结期限")));
+    }
+    // and every case carries them (set at intake by the core, for every kind)
+    DibaoScenario scenario = new DibaoScenario(applications, tasks, management, identity);
+    var submitted = scenario.submit(scenario.poorFamily("230110001"), "xf1-worker1");
+    var variables = runtime.getVariables(submitted.processInstanceId());
+    assertThat(variables.get("applicantName")).isNotNull();
+    assertThat(variables.get("streetName")).isEqualTo("香坊大街街道");
+    assertThat((String) variables.get("caseDeadline")).matches("\\d{4}-\\d{2}-\\d{2}");
+  }
+
+  @Test
+  void theListColumnsOfAnEarlierReleaseAreBroughtUpToDateAtStartAndTheRestIsKept() {
+    Filter mine = filters.createFilterQuery().filterName("我的待办").singleResult();
+    java.util.Map<String, Object> old = new java.util.LinkedHashMap<>(mine.getProperties());
+    Object priority = old.get("priority");
+    old.put("variables", List.of(java.util.Map.of("name", "applicationNo", "label", "申请编号"),
+        java.util.Map.of("name", "applicantName", "label", "申请人")));
+    old.put("priority", -11);
+    mine.setProperties(old);
+    filters.saveFilter(mine);
+
+    setup.run();
+    setup.run();
+    Filter after = filters.getFilter(mine.getId());
+    assertThat(after.getProperties().get("variables")).isEqualTo(OrganizationSetup.LIST_VARIABLES);
+    assertThat(after.getProperties().get("priority")).isEqualTo(-11);
+    assertThat(after.getProperties().get("description")).isEqualTo(old.get("description"));
+    assertThat(filters.createFilterQuery().filterName("我的待办").count()).isEqualTo(1);
+    java.util.Map<String, Object> restored = new java.util.LinkedHashMap<>(after.getProperties());
+    restored.put("priority", priority);
+    after.setProperties(restored);
+    filters.saveFilter(after);
+  }
 }

@@ -17,6 +17,9 @@ public class Http {
 
   public record Response(int status, JsonNode json, String body) {}
 
+  /** An answer kept as bytes (a PDF, a file), with its content type and disposition. */
+  public record Binary(int status, String contentType, String disposition, byte[] body) {}
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
   private final String base;
@@ -35,13 +38,33 @@ public class Http {
         .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : write(body), StandardCharsets.UTF_8)));
   }
 
-  private Response send(String user, HttpRequest.Builder request) {
+  public Binary getBytes(String user, String path) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+    authenticate(user, request);
+    try {
+      HttpResponse<byte[]> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+      return new Binary(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+          response.headers().firstValue("Content-Disposition").orElse(null), response.body());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void authenticate(String user, HttpRequest.Builder request) {
     if (user != null) {
       String password = user.contains(":") ? user.substring(user.indexOf(':') + 1) : "demo";
       String name = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
       request.header("Authorization", "Basic "
           + Base64.getEncoder().encodeToString((name + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
+  }
+
+  private Response send(String user, HttpRequest.Builder request) {
+    authenticate(user, request);
     try {
       HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
           HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -230,7 +230,70 @@ class TasklistBrowserIT {
     });
   }
 
+  @Test
+  @Order(3)
+  void theListShowsApplicantStreetAndDeadlineAndNoMigrationBanner() throws Exception {
+    String applicationNo = submitApplication();
+    Task task = awaitTask(applicationNo, "householdInvestigation");
+    String deadline = getJson("/api/dibao/applications/" + applicationNo, "xf1-worker1").path("caseDeadline").asText();
+
+    inBrowser("list-columns", () -> {
+      login("xf1-worker1", "demo");
+      WebDriverWait wait = new WebDriverWait(driver, UI_TIMEOUT);
+      clickWhenReady(wait, By.xpath("//*[contains(@class,'task-filter')]//a[contains(normalize-space(.),'本街道待认领')]"));
+      // the list entry of the task, with the filter's variables under its name
+      By entry = By.xpath("//*[contains(@class,'tasks-list')]//li[.//a[@href='#/?task=" + task.getId() + "']]");
+      wait.ignoring(StaleElementReferenceException.class).until(d -> {
+        List<WebElement> found = d.findElements(entry);
+        return !found.isEmpty() && found.get(0).getText().contains("香坊大街街道");
+      });
+      String text = driver.findElement(entry).getText();
+      assertThat(text).contains(applicationNo, "王建国", "香坊大街街道", deadline);
+      // the vendor's "migrate to Camunda 8" banner is in the header's DOM but never shown
+      assertThat(driver.findElements(By.cssSelector(".ce-eol-banner"))).allSatisfy(b -> assertThat(b.isDisplayed()).isFalse());
+      assertThat(driver.findElement(By.tagName("body")).getText()).doesNotContain("Camunda 8");
+
+      // a 打印告知书 link opens with the Tasklist login (the case is found: 404 for a notice it lacks, not 401) …
+      assertThat(statusInBrowser("/api/applications/" + applicationNo + "/notices/999999999.pdf")).isEqualTo(404);
+      // … and the session opens nothing else of the application API (asked outside the browser, which would
+      // stop at the login prompt of a 401)
+      String session = "JSESSIONID=" + driver.manage().getCookieNamed("JSESSIONID").getValue();
+      assertThat(statusWithCookie("/api/applications/" + applicationNo + "/notices/999999999.pdf", session)).isEqualTo(404);
+      assertThat(statusWithCookie("/api/applications/" + applicationNo + "/notices", session)).isEqualTo(401);
+      assertThat(statusWithCookie("/api/applications/" + applicationNo + "/notices/999999999.pdf", null)).isEqualTo(401);
+    });
+    // and every webapp hides it the same way (Cockpit and Admin only open to bureaus and administrators);
+    // the welcome page is not shown at all: staff are sent to Tasklist (WebappEntry)
+    HttpResponse<Void> welcome = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+        + "/camunda/app/welcome/default/")).GET().build(), HttpResponse.BodyHandlers.discarding());
+    assertThat(welcome.statusCode()).isEqualTo(302);
+    assertThat(welcome.headers().firstValue("Location").orElse("")).endsWith("/camunda/app/tasklist/");
+    for (String app : List.of("tasklist", "cockpit", "admin")) {
+      HttpResponse<String> css = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+          + "/camunda/app/" + app + "/styles/user-styles.css")).GET().build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(css.statusCode()).as(app).isEqualTo(200);
+      assertThat(css.body().replaceAll("\\s+", " ")).as(app).contains(".ce-eol-banner { display: none !important; }");
+    }
+  }
+
   // ---------------------------------------------------------------- Tasklist
+
+  private int statusWithCookie(String path, String cookie) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET()
+        .timeout(Duration.ofSeconds(20));
+    if (cookie != null) {
+      request.header("Cookie", cookie);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
+  /** The status of a GET made by the page itself (with its session cookie, without credentials). */
+  private long statusInBrowser(String path) {
+    Object status = ((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+            + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => done(r.status), e => done(-1));", path);
+    return ((Number) status).longValue();
+  }
 
   private String tasklistUrl() {
     return "http://localhost:" + port + "/camunda/app/tasklist/";
