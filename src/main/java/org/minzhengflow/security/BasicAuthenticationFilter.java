@@ -19,22 +19,44 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code /api/**}. For the engine REST API the user is also set as the engine's current
  * authentication, so Camunda's authorizations decide what the caller sees. Camunda's own login
  * throttling (a growing delay after wrong passwords) applies because {@code checkPassword} is used.
+ *
+ * <p>For {@code /api/**} only, a request without an Authorization header may instead ride on a Camunda webapp
+ * session (see {@link WebappSession}), so that webapp plugins (the statistics in Cockpit) can call the application
+ * API as the logged-in member of staff without asking for the password again.
  */
 public class BasicAuthenticationFilter extends OncePerRequestFilter {
 
-
-
   private final IdentityService identity;
   private final boolean engineAuthentication;
+  private final WebappSession webappSession;
 
   public BasicAuthenticationFilter(IdentityService identity, boolean engineAuthentication) {
+    this(identity, engineAuthentication, null);
+  }
+
+  /** With a webapp session for requests that carry no Authorization header; null: Basic only. */
+  public BasicAuthenticationFilter(IdentityService identity, boolean engineAuthentication, WebappSession webappSession) {
     this.identity = identity;
     this.engineAuthentication = engineAuthentication;
+    this.webappSession = webappSession;
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    if (webappSession != null && request.getHeader("Authorization") == null) {
+      WebappSession.Outcome session = webappSession.authenticate(request);
+      if (session.user() != null) {
+        request.setAttribute(org.minzhengflow.api.CurrentUser.ATTRIBUTE, session.user());
+        chain.doFilter(request, response);
+        return;
+      }
+      if (session.refusal() != null) {
+        JsonResponses.write(response, 403, ErrorBodies.message(session.refusal()));
+        return;
+      }
+      // no webapp session at all: the ordinary 401 below
+    }
     String[] credentials = credentials(request.getHeader("Authorization"));
     if (credentials == null || !identity.checkPassword(credentials[0], credentials[1])) {
       JsonResponses.write(response, 401, ErrorBodies.message(credentials == null

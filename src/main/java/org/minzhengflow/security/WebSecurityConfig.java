@@ -1,6 +1,7 @@
 package org.minzhengflow.security;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,8 +9,8 @@ import org.springframework.core.Ordered;
 
 /**
  * The REST APIs are closed by default: Camunda's {@code /engine-rest} is open out of the box,
- * so every request to it and to {@code /api} must authenticate (HTTP Basic) and is then subject to
- * Camunda's authorizations. Order: error format (outermost), authentication, expression guard.
+ * so every request to it and to {@code /api} must authenticate (HTTP Basic; {@code /api} also a webapp
+ * session with its CSRF token, see {@link WebappSession}) and is then subject to Camunda's authorizations. Order: error format (outermost), authentication, expression guard.
  */
 @Configuration
 public class WebSecurityConfig {
@@ -31,10 +32,14 @@ public class WebSecurityConfig {
     return bean;
   }
 
+  /**
+   * The application API also accepts the webapp login (with its CSRF token) so that the Cockpit plugins can call
+   * it; {@code /engine-rest} does not: the webapps have their own copy of the engine API under {@code /camunda/api}.
+   */
   @Bean
-  FilterRegistrationBean<BasicAuthenticationFilter> apiAuthentication(IdentityService identity) {
-    FilterRegistrationBean<BasicAuthenticationFilter> bean =
-        new FilterRegistrationBean<>(new BasicAuthenticationFilter(identity, false));
+  FilterRegistrationBean<BasicAuthenticationFilter> apiAuthentication(IdentityService identity, ProcessEngine engine) {
+    FilterRegistrationBean<BasicAuthenticationFilter> bean = new FilterRegistrationBean<>(
+        new BasicAuthenticationFilter(identity, false, new WebappSession(identity, engine.getName())));
     bean.addUrlPatterns("/api/*");
     bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
     return bean;

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class LayeringTest {
 
   static final String ROOT = "org.minzhengflow";
-  static final String[] MODULES = {"dibao", "eldercare", "nursinghome", "funeral", "assistance"};
+  static final String[] MODULES = {"dibao", "eldercare", "nursinghome", "funeral", "assistance", "statistics"};
 
   static JavaClasses classes;
 
@@ -33,7 +33,7 @@ class LayeringTest {
     layeredArchitecture().consideringOnlyDependenciesInLayers()
         .layer("Application").definedBy(ROOT)
         .layer("Modules").definedBy(ROOT + ".dibao..", ROOT + ".eldercare..", ROOT + ".nursinghome..",
-            ROOT + ".funeral..", ROOT + ".assistance..")
+            ROOT + ".funeral..", ROOT + ".assistance..", ROOT + ".statistics..")
         .layer("Core").definedBy(ROOT + ".casework..", ROOT + ".review..")
         .layer("Platform").definedBy(ROOT + ".api..", ROOT + ".security..", ROOT + ".organization..",
             ROOT + ".calendar..", ROOT + ".identification..", ROOT + ".verification..")
@@ -46,7 +46,7 @@ class LayeringTest {
 
   @Test
   void benefitModulesNeverUseEachOther() {
-    slices().matching(ROOT + ".(dibao|eldercare|nursinghome|funeral|assistance)..").should().notDependOnEachOther().check(classes);
+    slices().matching(ROOT + ".(dibao|eldercare|nursinghome|funeral|assistance|statistics)..").should().notDependOnEachOther().check(classes);
   }
 
   @Test
