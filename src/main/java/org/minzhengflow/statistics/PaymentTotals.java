@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * Monthly payment totals per district from the payment runs ({@code payment_run}: one run per district and month,
  * its {@code total}). The payments come from their own migration, which a database may not have yet; this reads
  * the table when it is there and answers no months when it is not, instead of failing the whole statistics.
- * The table and its month column ({@code run_month}, or {@code month}) are looked up in {@code information_schema};
+ * The table and its month column ({@code run_month}, or {@code month}) are looked up in {@code information_schema}
+ * (in the connection's schema: another application's table of that name elsewhere is not ours);
  * once found they are remembered (a table does not disappear while the application runs), while "not there" is
  * asked again at the next request (a cheap catalogue query), so a migration applied meanwhile counts at once.
  */
@@ -62,7 +63,7 @@ public class PaymentTotals {
       return known;
     }
     Set<String> columns = jdbc.sql("select column_name from information_schema.columns"
-            + " where lower(table_name) = 'payment_run'")
+            + " where lower(table_name) = 'payment_run' and lower(table_schema) = lower(current_schema)")
         .query(String.class).list().stream().map(c -> c.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
     if (!columns.contains("district_code") || !columns.contains("total")) {
       return null;

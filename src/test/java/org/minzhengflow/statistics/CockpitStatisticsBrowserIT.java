@@ -161,6 +161,8 @@ class CockpitStatisticsBrowserIT {
       assertThat(driver.findElement(By.cssSelector("[data-chart='payments']")).getText()).contains("月度发放总额");
       assertThat(driver.findElements(By.cssSelector(".mz-error")).stream().map(WebElement::getText)
           .filter(t -> !t.isBlank()).toList()).isEmpty();
+      ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", section);
+      screenshot("dashboard");
     });
 
     inBrowser("case-search", () -> {
@@ -178,6 +180,7 @@ class CockpitStatisticsBrowserIT {
       WebElement detail = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("pre[data-detail='status']")));
       wait.until(d -> detail.getText().contains("\"applicationNo\": \"" + xfNo + "\""));
       assertThat(detail.getText()).contains("caseDeadline");
+      screenshot("case-search");
     });
   }
 
@@ -188,6 +191,13 @@ class CockpitStatisticsBrowserIT {
     driver.findElement(PASSWORD).sendKeys("demo");
     driver.findElement(SIGN_IN).click();
     wait.until(ExpectedConditions.invisibilityOfElementLocated(USERNAME));
+  }
+
+  /** What the page looked like, kept for people reviewing the plugin (target/browser-test). */
+  private void screenshot(String name) throws IOException {
+    Files.createDirectories(ARTIFACTS);
+    Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(),
+        ARTIFACTS.resolve("cockpit-" + name + "-ok.png"), StandardCopyOption.REPLACE_EXISTING);
   }
 
   @FunctionalInterface

@@ -41,6 +41,7 @@ const MEASURES = [
 const STYLE = `
 .mz-stats, .mz-search { font-size: 14px; margin-bottom: 24px; }
 .mz-stats h3, .mz-search h3 { margin-top: 0; }
+.mz-search { padding: 15px 20px; }
 .mz-form { display: flex; flex-wrap: wrap; gap: 12px; align-items: flex-end; margin-bottom: 16px; }
 .mz-form label { display: flex; flex-direction: column; font-weight: normal; margin: 0; }
 .mz-form input, .mz-form select { height: 30px; padding: 2px 6px; }
@@ -59,7 +60,7 @@ const STYLE = `
 .mz-legend i { display: inline-block; width: 10px; height: 10px; margin-right: 4px; }
 .mz-table { border-collapse: collapse; margin-top: 16px; width: 100%; }
 .mz-table th, .mz-table td { border: 1px solid #ddd; padding: 4px 8px; text-align: right; }
-.mz-table th:first-child, .mz-table td:first-child, .mz-table td.mz-text { text-align: left; }
+.mz-table th:first-child, .mz-table th:nth-child(2), .mz-table td:first-child, .mz-table td.mz-text, .mz-table.mz-left th { text-align: left; }
 .mz-error { color: #b94a48; margin: 8px 0; }
 .mz-json { background: #f7f7f7; border: 1px solid #ddd; padding: 8px; max-height: 400px; overflow: auto; }
 `;
@@ -347,7 +348,7 @@ const caseSearch = {
         const body = await getJson(api, '/api/applications?' + query);
         summary.textContent = '共 ' + body.total + ' 件';
         results.innerHTML = '';
-        results.appendChild(el('table', {'class': 'mz-table', 'data-table': 'cases'},
+        results.appendChild(el('table', {'class': 'mz-table mz-left', 'data-table': 'cases'},
           el('thead', {}, el('tr', {}, ['申请编号', '业务', '状态', '申请人', '街道(乡镇)', '提交时间', '办结期限', '详情']
             .map(h => el('th', {}, h)))),
           el('tbody', {}, body.items.map(item => {
