@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.minzhengflow.api.FieldProblem;
 import org.minzhengflow.api.InvalidInputException;
+import org.minzhengflow.organization.JurisdictionRepository;
 import org.minzhengflow.organization.StaffUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -24,9 +25,11 @@ public class CaseList {
       String size) {}
 
   private final JdbcClient jdbc;
+  private final JurisdictionRepository jurisdictions;
 
-  public CaseList(JdbcClient jdbc) {
+  public CaseList(JdbcClient jdbc, JurisdictionRepository jurisdictions) {
     this.jdbc = jdbc;
+    this.jurisdictions = jurisdictions;
   }
 
   @Transactional(readOnly = true)
@@ -75,11 +78,12 @@ public class CaseList {
     long total = jdbc.sql("select count(*) from app_case c" + where).params(params).query(Long.class).single();
     List<Map<String, Object>> items = jdbc.sql("select " + CaseRecords.COLUMNS + " from app_case c" + where
             + " order by c.submitted_at desc, c.application_no desc limit " + size + " offset " + ((long) page * size))
-        .params(params).query((rs, i) -> item(CaseRecords.map(rs))).list();
+        .params(params).query((rs, i) -> item(CaseRecords.map(rs), jurisdictions)).list();
     return Map.of("items", items, "total", total);
   }
 
-  private static Map<String, Object> item(CaseRecord c) {
+  /** One case of the list; the names of street and district for people (案件查询 in Cockpit shows them). */
+  private static Map<String, Object> item(CaseRecord c, JurisdictionRepository jurisdictions) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("applicationNo", c.applicationNo());
     m.put("kind", c.kind());
@@ -87,7 +91,9 @@ public class CaseList {
     m.put("statusName", c.status().label());
     m.put("applicantName", c.applicantName());
     m.put("streetCode", c.streetCode());
+    jurisdictions.find(c.streetCode()).ifPresent(j -> m.put("streetName", j.name()));
     m.put("districtCode", c.districtCode());
+    jurisdictions.find(c.districtCode()).ifPresent(j -> m.put("districtName", j.name()));
     m.put("submittedAt", c.submittedAt());
     m.put("caseDeadline", c.caseDeadline());
     return m;

@@ -4,17 +4,12 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import java.util.function.Predicate;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.minzhengflow.api.ErrorBodies;
 import org.minzhengflow.organization.StaffUser;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -24,46 +19,59 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code /api/**}. For the engine REST API the user is also set as the engine's current
  * authentication, so Camunda's authorizations decide what the caller sees. Camunda's own login
  * throttling (a growing delay after wrong passwords) applies because {@code checkPassword} is used.
+ *
+ * <p>For {@code /api/**} only, a request without an Authorization header may instead ride on a Camunda webapp
+ * session (see {@link WebappSession}), so that webapp plugins (the statistics in Cockpit) can call the application
+ * API as the logged-in member of staff without asking for the password again.
  */
 public class BasicAuthenticationFilter extends OncePerRequestFilter {
 
-
-
   private final IdentityService identity;
   private final boolean engineAuthentication;
-  private final Predicate<HttpServletRequest> webappSessionAccepted;
+  private final WebappSession webappSession;
+  private final java.util.function.Predicate<HttpServletRequest> withoutCsrfToken;
 
   public BasicAuthenticationFilter(IdentityService identity, boolean engineAuthentication) {
-    this(identity, engineAuthentication, request -> false);
+    this(identity, engineAuthentication, null, request -> false);
   }
 
   /**
-   * As above; a request that {@code webappSessionAccepted} and that carries no credentials may instead be
-   * made by the user logged in to the Camunda webapps (their session), so that a link in a Tasklist form
-   * opens without a second login.
+   * With a webapp session for requests that carry no Authorization header (null: Basic only); requests that
+   * {@code withoutCsrfToken} accepts may use the session without the CSRF header — reads without side effects that
+   * a plain link opens, such as a printable notice linked from a Tasklist form.
    */
-  public BasicAuthenticationFilter(IdentityService identity, boolean engineAuthentication,
-      Predicate<HttpServletRequest> webappSessionAccepted) {
+  public BasicAuthenticationFilter(IdentityService identity, boolean engineAuthentication, WebappSession webappSession,
+      java.util.function.Predicate<HttpServletRequest> withoutCsrfToken) {
     this.identity = identity;
     this.engineAuthentication = engineAuthentication;
-    this.webappSessionAccepted = webappSessionAccepted;
+    this.webappSession = webappSession;
+    this.withoutCsrfToken = withoutCsrfToken;
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String[] credentials = credentials(request.getHeader("Authorization"));
-    String userId = credentials == null && webappSessionAccepted.test(request) ? webappUser(request) : null;
-    if (userId == null) {
-      if (credentials == null || !identity.checkPassword(credentials[0], credentials[1])) {
-        JsonResponses.write(response, 401, ErrorBodies.message(credentials == null
-            ? ErrorBodies.defaultMessage(401) : "用户名或密码错误"));
-        response.setHeader("WWW-Authenticate", "Basic realm=\"minzheng-flow\", charset=\"UTF-8\"");
+    if (webappSession != null && request.getHeader("Authorization") == null) {
+      WebappSession.Outcome session = webappSession.authenticate(request, !withoutCsrfToken.test(request));
+      if (session.user() != null) {
+        request.setAttribute(org.minzhengflow.api.CurrentUser.ATTRIBUTE, session.user());
+        chain.doFilter(request, response);
         return;
       }
-      userId = credentials[0];
+      if (session.refusal() != null) {
+        JsonResponses.write(response, 403, ErrorBodies.message(session.refusal()));
+        return;
+      }
+      // no webapp session at all: the ordinary 401 below
     }
-    // the groups as they are now (for a session user too, not as cached in the session at login)
+    String[] credentials = credentials(request.getHeader("Authorization"));
+    if (credentials == null || !identity.checkPassword(credentials[0], credentials[1])) {
+      JsonResponses.write(response, 401, ErrorBodies.message(credentials == null
+          ? ErrorBodies.defaultMessage(401) : "用户名或密码错误"));
+      response.setHeader("WWW-Authenticate", "Basic realm=\"minzheng-flow\", charset=\"UTF-8\"");
+      return;
+    }
+    String userId = credentials[0];
     List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
     request.setAttribute(org.minzhengflow.api.CurrentUser.ATTRIBUTE, new StaffUser(userId, groups));
     if (!engineAuthentication) {
@@ -76,22 +84,6 @@ public class BasicAuthenticationFilter extends OncePerRequestFilter {
     } finally {
       identity.clearAuthentication();
     }
-  }
-
-  /** The user logged in to the webapps in this request's session, if any (and still existing). */
-  private String webappUser(HttpServletRequest request) {
-    HttpSession session = request.getSession(false);
-    if (session == null) {
-      return null;
-    }
-    Authentications auths = AuthenticationUtil.getAuthsFromSession(session);
-    if (auths == null) {
-      return null;
-    }
-    // one process engine in this application: its webapp login is the only one
-    return auths.getAuthentications().stream().map(UserAuthentication::getName)
-        .filter(user -> user != null && identity.createUserQuery().userId(user).count() == 1)
-        .findFirst().orElse(null);
   }
 
   /** user and password, or null when the header is absent or not well-formed Basic credentials. */

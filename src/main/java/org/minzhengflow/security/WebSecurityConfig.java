@@ -1,6 +1,7 @@
 package org.minzhengflow.security;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,8 +9,8 @@ import org.springframework.core.Ordered;
 
 /**
  * The REST APIs are closed by default: Camunda's {@code /engine-rest} is open out of the box,
- * so every request to it and to {@code /api} must authenticate (HTTP Basic) and is then subject to
- * Camunda's authorizations. Order: error format (outermost), authentication, expression guard.
+ * so every request to it and to {@code /api} must authenticate (HTTP Basic; {@code /api} also a webapp
+ * session with its CSRF token, see {@link WebappSession}) and is then subject to Camunda's authorizations. Order: error format (outermost), authentication, expression guard.
  */
 @Configuration
 public class WebSecurityConfig {
@@ -32,14 +33,17 @@ public class WebSecurityConfig {
   }
 
   /**
-   * The application API. The printable notices (GET {@code /api/applications/{no}/notices/{id}.pdf}) are linked
-   * from the Tasklist forms, so they also accept the webapps' login session: a read without side effects, and the
-   * session cookie is SameSite=Lax, so another site can at most send the user to the notice, never read it.
+   * The application API also accepts the webapp login (with its CSRF token) so that the Cockpit and Tasklist
+   * plugins can call it; {@code /engine-rest} does not: the webapps have their own copy of the engine API under
+   * {@code /camunda/api}. The printable notices (GET {@code /api/applications/{no}/notices/{id}.pdf}) are plain links
+   * in the Tasklist forms, which cannot send the CSRF header: a read without side effects, and the session cookie is
+   * SameSite=Lax, so another site can at most send the user to the notice, never read it.
    */
   @Bean
-  FilterRegistrationBean<BasicAuthenticationFilter> apiAuthentication(IdentityService identity) {
-    FilterRegistrationBean<BasicAuthenticationFilter> bean =
-        new FilterRegistrationBean<>(new BasicAuthenticationFilter(identity, false, WebSecurityConfig::noticePdf));
+  FilterRegistrationBean<BasicAuthenticationFilter> apiAuthentication(IdentityService identity, ProcessEngine engine) {
+    FilterRegistrationBean<BasicAuthenticationFilter> bean = new FilterRegistrationBean<>(
+        new BasicAuthenticationFilter(identity, false, new WebappSession(identity, engine.getName()),
+            WebSecurityConfig::noticePdf));
     bean.addUrlPatterns("/api/*");
     bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
     return bean;

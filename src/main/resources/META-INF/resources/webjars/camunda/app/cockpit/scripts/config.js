@@ -21,11 +21,11 @@ export default {
     name: '流程监控',
     vendor: '民政审批'
   },
-  // customScripts: [
-  //   // If you have a folder called 'my-custom-script' (in the 'cockpit' folder)
-  //   // with a file called 'customScript.js' in it
-  //   // 'my-custom-script/customScript'
-  // ],
+  // minzheng-flow: the bureau's plugins (ES module, paths relative to app/cockpit/):
+  // the 民政业务统计 dashboard, the 案件查询 page (#/case-search) and its header link.
+  customScripts: [
+    'scripts/minzheng-statistics'
+  ],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
