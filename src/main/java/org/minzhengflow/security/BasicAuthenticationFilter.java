@@ -36,6 +36,22 @@ public class BasicAuthenticationFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String[] credentials = credentials(request.getHeader("Authorization"));
+    if (credentials == null && !engineAuthentication) {
+      // The application API from a Tasklist/Cockpit page (the task-operation buttons): the webapp's login session,
+      // and for a change the webapp's CSRF token, which a page of another site cannot read.
+      String sessionUser = WebappSession.user(request);
+      if (sessionUser != null) {
+        if (!WebappSession.csrfTokenMatches(request)) {
+          JsonResponses.write(response, 403, ErrorBodies.message("缺少或错误的CSRF令牌(X-XSRF-TOKEN),请刷新页面后重试"));
+          return;
+        }
+        List<String> groups = identity.createGroupQuery().groupMember(sessionUser).list().stream().map(Group::getId)
+            .toList();
+        request.setAttribute(org.minzhengflow.api.CurrentUser.ATTRIBUTE, new StaffUser(sessionUser, groups));
+        chain.doFilter(request, response);
+        return;
+      }
+    }
     if (credentials == null || !identity.checkPassword(credentials[0], credentials[1])) {
       JsonResponses.write(response, 401, ErrorBodies.message(credentials == null
           ? ErrorBodies.defaultMessage(401) : "用户名或密码错误"));
