@@ -41,8 +41,16 @@ public class CaseDeadlines {
   /** A row of the table: working days, or calendar days (public notices); the other is null. */
   public record Limit(Integer workingDays, Integer calendarDays) {}
 
+  /** What started a case, where the table tells it apart (a re-review after a death); "-" for every other case. */
+  public static final String ANY_TRIGGER = "-";
+
   public Limit limit(String process, String step, boolean pilotDistrict, boolean greenChannel) {
+    return limit(process, step, pilotDistrict, greenChannel, ANY_TRIGGER);
+  }
+
+  public Limit limit(String process, String step, boolean pilotDistrict, boolean greenChannel, String trigger) {
     Map<String, Object> inputs = new HashMap<>();
+    inputs.put("trigger", trigger == null ? ANY_TRIGGER : trigger);
     inputs.put("process", process);
     inputs.put("step", step);
     inputs.put("pilotDistrict", pilotDistrict);
@@ -56,7 +64,11 @@ public class CaseDeadlines {
   }
 
   public int workingDays(String process, String step, boolean pilotDistrict, boolean greenChannel) {
-    Integer days = limit(process, step, pilotDistrict, greenChannel).workingDays();
+    return workingDays(process, step, pilotDistrict, greenChannel, ANY_TRIGGER);
+  }
+
+  public int workingDays(String process, String step, boolean pilotDistrict, boolean greenChannel, String trigger) {
+    Integer days = limit(process, step, pilotDistrict, greenChannel, trigger).workingDays();
     if (days == null) {
       throw new IllegalStateException("case-deadlines.dmn: " + process + " / " + step + " is not in working days");
     }
@@ -70,7 +82,8 @@ public class CaseDeadlines {
    */
   public int workingDays(Object executionOrProcess, String step) {
     if (executionOrProcess instanceof DelegateExecution execution) {
-      return workingDays(processKey(execution), step, flag(execution, "pilotDistrict"), flag(execution, "greenChannel"));
+      return workingDays(processKey(execution), step, flag(execution, "pilotDistrict"), flag(execution, "greenChannel"),
+          trigger(execution));
     }
     return workingDays((String) executionOrProcess, step, false, false);
   }
@@ -94,8 +107,23 @@ public class CaseDeadlines {
 
   /** The legal last day of a case accepted today. */
   public LocalDate caseDeadline(String process, boolean pilotDistrict, boolean greenChannel) {
-    return workingDays.addWorkingDays(LocalDate.now(clock.withZone(workingDays.zone())),
-        workingDays(process, CASE, pilotDistrict, greenChannel));
+    return caseDeadline(process, pilotDistrict, greenChannel, ANY_TRIGGER);
+  }
+
+  /**
+   * The legal last day of a case started today by {@code trigger}: working days on the official calendar, or
+   * calendar days where the table says so (a re-review after a death or a move: within three months).
+   */
+  public LocalDate caseDeadline(String process, boolean pilotDistrict, boolean greenChannel, String trigger) {
+    LocalDate today = LocalDate.now(clock.withZone(workingDays.zone()));
+    Limit limit = limit(process, CASE, pilotDistrict, greenChannel, trigger);
+    if (limit.workingDays() == null && limit.calendarDays() != null) {
+      return today.plusDays(limit.calendarDays());
+    }
+    if (limit.workingDays() == null) {
+      throw new IllegalStateException("case-deadlines.dmn: " + process + " / case has no limit");
+    }
+    return workingDays.addWorkingDays(today, limit.workingDays());
   }
 
   /** The last day of the case once extended: counted from the day it was accepted. */
@@ -133,6 +161,11 @@ public class CaseDeadlines {
 
   static String processKey(DelegateExecution execution) {
     return ((ExecutionEntity) execution).getProcessDefinition().getKey();
+  }
+
+  private static String trigger(DelegateExecution execution) {
+    Object trigger = execution.getVariable("trigger");
+    return trigger instanceof String t ? t : ANY_TRIGGER;
   }
 
   private static boolean flag(DelegateExecution execution, String name) {

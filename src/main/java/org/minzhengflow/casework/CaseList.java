@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class CaseList {
 
   /** The kinds the case table knows (its CHECK), also those whose module comes later. */
-  static final Set<String> KINDS = Set.of("dibao", "eldercare", "nursing-home", "funeral", "temporary-assistance");
+  static final Set<String> KINDS = Set.of("dibao", "dibao-review", "eldercare", "nursing-home", "funeral", "temporary-assistance");
   static final int MAX_SIZE = 100;
 
   public record Query(String kind, String status, String streetCode, String districtCode, String q, String page,

@@ -7,7 +7,9 @@ public enum CaseStatus {
   APPROVED("已批准", true),
   REJECTED("不予批准", true),
   REFERRED("已转介", true),
-  REVOKED("已撤销", true);
+  REVOKED("已撤销", true),
+  /** A re-review (动态管理) has reached its outcome. */
+  REVIEWED("已复核", true);
 
   private final String label;
   private final boolean decided;

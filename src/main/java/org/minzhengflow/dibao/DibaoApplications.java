@@ -39,12 +39,17 @@ public class DibaoApplications implements CaseKind<DibaoApplicationRequest> {
   private final CandidateGroups groups;
   private final CaseIntake intake;
   private final org.minzhengflow.casework.BenefitRecords benefits;
+  private final DibaoReviewRecords reviews;
+  private final org.minzhengflow.casework.CaseRecords records;
   private final Clock clock;
 
   public DibaoApplications(DibaoApplicationValidator validator, DibaoCases cases, DibaoTables tables,
       DibaoWorkflow workflow, JurisdictionRepository jurisdictions, JurisdictionAccess access, CandidateGroups groups,
-      CaseIntake intake, org.minzhengflow.casework.BenefitRecords benefits, Clock clock) {
+      CaseIntake intake, org.minzhengflow.casework.BenefitRecords benefits, DibaoReviewRecords reviews,
+      org.minzhengflow.casework.CaseRecords records, Clock clock) {
     this.benefits = benefits;
+    this.reviews = reviews;
+    this.records = records;
     this.validator = validator;
     this.cases = cases;
     this.tables = tables;
@@ -152,6 +157,13 @@ public class DibaoApplications implements CaseKind<DibaoApplicationRequest> {
       body.put("benefitStatus", b.status());
       body.put("nextReviewDate", b.nextReviewDate());
     });
+    body.put("reviews", reviews.ofApplication(record.applicationNo()).stream().map(r -> {
+      Map<String, Object> review = new LinkedHashMap<>();
+      review.put("reviewNo", r.reviewNo());
+      review.put("status", records.get(r.reviewNo()).status().name());
+      review.put("outcome", r.outcome());
+      return review;
+    }).toList());
     return body;
   }
 }

@@ -128,6 +128,15 @@ public class DibaoTables {
     return integer(row, "months");
   }
 
+  /** The proposed outcome of a re-review and its reason (dibaoReviewOutcome). */
+  public record ReviewOutcome(String outcome, String reason) {}
+
+  public ReviewOutcome reviewOutcome(String benefit, boolean findings, BigDecimal incomeRatio, boolean amountChanged) {
+    Map<String, Object> row = tables.single("dibaoReviewOutcome", Map.of("benefit", benefit, "findings", findings,
+        "incomeRatio", incomeRatio.doubleValue(), "amountChanged", amountChanged));
+    return new ReviewOutcome((String) row.get("outcome"), (String) row.get("reason"));
+  }
+
   public DibaoPolicy policy(String areaType) {
     Map<String, Object> row = tables.single("dibaoPolicy", Map.of("areaType", areaType == null ? "URBAN" : areaType));
     return new DibaoPolicy(integer(row, "assetMonths"), integer(row, "maxHouses"), decimal(row.get("extraRate")),

@@ -74,21 +74,36 @@ public class DibaoWorkflow {
    */
   public boolean verify(String applicationNo) {
     DibaoCase c = cases.get(applicationNo);
-    List<String> ids = c.members().stream().map(Member::idNumber).toList();
+    Verification found = verification(c, c.members(), standardOf(c));
+    for (Member m : c.members()) {
+      cases.setVerifiedIncome(applicationNo, m.idNumber(), found.incomeById().get(m.idNumber()));
+    }
+    List<String> findings = found.findings();
+    cases.setReasons(applicationNo, findings);
+    history.record(applicationNo, c.processInstanceId(), null, "verification", "家庭经济状况核对", null, null,
+        findings.isEmpty() ? "核对完成,未发现不符合条件的财产或收入" : String.join(";", findings));
+    return !findings.isEmpty();
+  }
+
+  /** What verification found about these members of the household: verified wage and pension each, and the findings. */
+  public record Verification(Map<String, BigDecimal> incomeById, List<String> findings) {}
+
+  /**
+   * 信息核对 of the given members (all of an application's, or those still in the household at a re-review) against
+   * the verification source, with the household's declared property and the limit of {@code standard}; stores nothing.
+   */
+  Verification verification(DibaoCase c, List<Member> members, DibaoTables.Standard standard) {
+    List<String> ids = members.stream().map(Member::idNumber).toList();
     List<VerificationRecord> records = source.lookup(ids);
     Map<String, BigDecimal> incomeById = records.stream()
         .filter(r -> r.kind() == VerificationRecord.Kind.WAGE || r.kind() == VerificationRecord.Kind.PENSION)
         .collect(Collectors.groupingBy(VerificationRecord::idNumber,
             Collectors.reducing(BigDecimal.ZERO, VerificationRecord::amount, BigDecimal::add)));
-    for (Member m : c.members()) {
-      cases.setVerifiedIncome(applicationNo, m.idNumber(), incomeById.get(m.idNumber()));
-    }
-    DibaoTables.Standard standard = standardOf(c);
     DibaoPolicy policy = tables.policy(c.areaType());
     BigDecimal deposits = records.stream().filter(r -> r.kind() == VerificationRecord.Kind.DEPOSIT)
         .map(VerificationRecord::amount).reduce(BigDecimal.ZERO, BigDecimal::add).max(c.financialAssets());
     BigDecimal limit = standard.monthly().multiply(BigDecimal.valueOf(policy.assetMonths()))
-        .multiply(BigDecimal.valueOf(c.members().size())).setScale(2, RoundingMode.HALF_UP);
+        .multiply(BigDecimal.valueOf(members.size())).setScale(2, RoundingMode.HALF_UP);
     DibaoTables.Assets assets = new DibaoTables.Assets(
         Math.toIntExact(Math.max(c.vehicles(), count(records, VerificationRecord.Kind.VEHICLE))),
         Math.toIntExact(Math.max(c.houses(), count(records, VerificationRecord.Kind.REAL_ESTATE))),
@@ -96,10 +111,7 @@ public class DibaoWorkflow {
         c.businessRegistered() || count(records, VerificationRecord.Kind.BUSINESS) > 0,
         deposits, limit, policy.maxHouses(), policy.assetMonths());
     List<String> findings = tables.assetFindings(assets).stream().map(DibaoTables.Finding::reason).toList();
-    cases.setReasons(applicationNo, findings);
-    history.record(applicationNo, c.processInstanceId(), null, "verification", "家庭经济状况核对", null, null,
-        findings.isEmpty() ? "核对完成,未发现不符合条件的财产或收入" : String.join(";", findings));
-    return !findings.isEmpty();
+    return new Verification(incomeById, findings);
   }
 
   /** 近亲属备案: marks the case when anyone in the household is a registered staff relative. */

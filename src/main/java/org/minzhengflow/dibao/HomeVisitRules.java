@@ -50,14 +50,11 @@ public class HomeVisitRules implements TaskListener {
     return findings;
   }
 
-  @Override
-  public void notify(DelegateTask task) {
-    if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      task.getExecution().removeVariable("secondInvestigator");
-      task.getExecution().removeVariable("findings");
-      return;
-    }
-    String completer = reviews.actor(task);
+  /**
+   * The task's {@code secondInvestigator}: another caseworker of the case's street ({@code streetCode}), not the
+   * completer, no close relative of the household's members; else 400 naming the field.
+   */
+  String secondInvestigator(DelegateTask task, String completer, java.util.Collection<String> householdIds) {
     Object second = task.getVariable("secondInvestigator");
     String secondId = second == null ? "" : second.toString().trim();
     if (secondId.isEmpty()) {
@@ -70,9 +67,22 @@ public class HomeVisitRules implements TaskListener {
     if (secondId.length() > 64 || identity.createUserQuery().userId(secondId).memberOfGroup(streetGroup).count() == 0) {
       throw ReviewRules.invalid("secondInvestigator", "第二调查人“" + secondId + "”不是本街道的经办人");
     }
-    if (relatives.isRelated(secondId, people.idNumbers(task.getExecution().getProcessBusinessKey()))) {
+    if (relatives.isRelated(secondId, householdIds)) {
       throw ReviewRules.invalid("secondInvestigator", "第二调查人是申请家庭成员的近亲属,须回避");
     }
+    return secondId;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      task.getExecution().removeVariable("secondInvestigator");
+      task.getExecution().removeVariable("findings");
+      return;
+    }
+    String completer = reviews.actor(task);
+    String secondId = secondInvestigator(task, completer,
+        people.idNumbers(task.getExecution().getProcessBusinessKey()));
     String findings = findings(task, "入户调查情况");
     history.record(task.getExecution().getProcessBusinessKey(), task.getProcessInstanceId(), task.getId(),
         task.getTaskDefinitionKey(), task.getName(), completer, null,

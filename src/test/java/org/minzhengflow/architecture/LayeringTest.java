@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shape of the application, as the build enforces it: benefit modules ({@code dibao},
- * {@code eldercare}, {@code nursinghome}, and every one to come) stand on the case core
+ * {@code eldercare}, {@code nursinghome}, the capability {@code payment}, and every one to come) stand on the case core
  * ({@code casework}, {@code review}, and the staff operations on tasks {@code taskops}), which stands on the platform (organisation, security, API
  * errors, calendar, identification, verification); never the other way round, modules never on each
  * other, and no package cycles anywhere.
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class LayeringTest {
 
   static final String ROOT = "org.minzhengflow";
-  static final String[] MODULES = {"dibao", "eldercare", "nursinghome", "funeral", "assistance"};
+  static final String[] MODULES = {"dibao", "eldercare", "nursinghome", "funeral", "assistance", "payment"};
 
   static JavaClasses classes;
 
@@ -33,7 +33,7 @@ class LayeringTest {
     layeredArchitecture().consideringOnlyDependenciesInLayers()
         .layer("Application").definedBy(ROOT)
         .layer("Modules").definedBy(ROOT + ".dibao..", ROOT + ".eldercare..", ROOT + ".nursinghome..",
-            ROOT + ".funeral..", ROOT + ".assistance..")
+            ROOT + ".funeral..", ROOT + ".assistance..", ROOT + ".payment..")
         .layer("Core").definedBy(ROOT + ".casework..", ROOT + ".review..", ROOT + ".taskops..")
         .layer("Platform").definedBy(ROOT + ".api..", ROOT + ".security..", ROOT + ".organization..",
             ROOT + ".calendar..", ROOT + ".identification..", ROOT + ".verification..")
@@ -46,7 +46,7 @@ class LayeringTest {
 
   @Test
   void benefitModulesNeverUseEachOther() {
-    slices().matching(ROOT + ".(dibao|eldercare|nursinghome|funeral|assistance)..").should().notDependOnEachOther().check(classes);
+    slices().matching(ROOT + ".(dibao|eldercare|nursinghome|funeral|assistance|payment)..").should().notDependOnEachOther().check(classes);
   }
 
   @Test

@@ -47,7 +47,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>Tasklist at {@code benchmark.tasks} open tasks over {@code benchmark.streets} streets: every default
  *       filter's first page and count as a street caseworker, a district bureau and the city bureau, and the
  *       same first pages on the bare engine (no authentication, so no authorization check);</li>
- *   <li>intake over HTTP, {@code benchmark.intakeClients} clients, job executor running, jobs drained.</li>
+ *   <li>intake over HTTP, {@code benchmark.intakeClients} clients, job executor running, jobs drained;</li>
+ *   <li>a payment run of {@code benchmark.paymentLines} lines in one district ({@link PaymentsWorkload}).</li>
  * </ol>
  * Writes {@code target/benchmarks.md} and prints, as its last line, the BENCH line. It never fails on speed.
  * Run: {@code ./mvnw -Pbenchmark verify} (see docs/benchmarks.md for the knobs).
@@ -67,8 +68,8 @@ class CityScaleBenchmark {
   /** Cases of the growth run (with history); fewer than {@code cases} by default, since they may be far slower. */
   static final int GROWTH_CASES = Integer.getInteger("benchmark.growthCases", Math.min(CASES, 300));
 
-  /** Which workloads run (all by default): any of cases, growth, tasklist, intake; growth needs cases. */
-  static final List<String> WORKLOADS = List.of(System.getProperty("benchmark.workloads", "cases,growth,tasklist,intake").split(","));
+  /** Which workloads run (all by default): any of cases, growth, tasklist, intake, payments; growth needs cases. */
+  static final List<String> WORKLOADS = List.of(System.getProperty("benchmark.workloads", "cases,growth,tasklist,intake,payments").split(","));
 
   static final List<String> STREET_FILTERS = List.of("我的待办", "本街道待认领", "即将超期", "本辖区全部任务");
   static final List<String> BUREAU_FILTERS = List.of("我的待办", "本单位待认领", "即将超期", "本辖区全部任务");
@@ -190,6 +191,21 @@ class CityScaleBenchmark {
     // 3. intake over HTTP
     Stats intake = WORKLOADS.contains("intake") ? intake() : Stats.ofNanos(List.of());
     report.save();
+
+    // 5. a district's monthly payment run
+    PaymentsWorkload.Result payments = null;
+    if (WORKLOADS.contains("payments")) {
+      payments = PaymentsWorkload.run(jdbc, port, app.getBean(java.time.Clock.class));
+      report.lines("", "## Workload 5 — a payment run (社会化发放)", "",
+          "| benefits in the district | lines | missing account | total ¥ | POST /api/payments/runs s | lines/s | bank file s | bank file bytes |",
+          "| --- | --- | --- | --- | --- | --- | --- | --- |",
+          "| %,d | %,d | %,d | %s | **%.2f** | %,.0f | %.2f | %,d |".formatted(payments.benefits(), payments.lines(),
+              payments.missingAccount(), payments.total().setScale(2).toPlainString(), payments.runSeconds(), payments.linesPerSecond(),
+              payments.fileSeconds(), payments.fileBytes()));
+      report.save();
+    }
+    double paymentSeconds = payments == null ? Double.NaN : payments.runSeconds();
+    double paymentRate = payments == null ? Double.NaN : payments.linesPerSecond();
     double ratio = empty1 == null ? Double.NaN : empty1.ratio();
     double productPerSecond = empty1 == null ? Double.NaN : empty1.productPerSecond();
     double barePerSecond = empty1 == null ? Double.NaN : empty1.barePerSecond();
@@ -200,10 +216,11 @@ class CityScaleBenchmark {
             .formatted(Stats.ms(t), Stats.ms(c), Stats.ms(tb)),
         "- intake p95 = %s ms at %d clients (target ≤ 100)".formatted(Stats.ms(intake.p95()), INTAKE_CLIENTS),
         "- G = %.2f (target ≥ 0.9)".formatted(growth),
+        "- payment run of %,d lines: %.2f s, %,.0f lines/s (target < 60 s)".formatted(PaymentsWorkload.LINES, paymentSeconds, paymentRate),
         "- whole run: %s".formatted(Duration.between(started, Instant.now()).withNanos(0)), "");
-    String bench = "BENCH ratio=%.2f product_cases_per_s=%.2f baseline_cases_per_s=%.2f tasklist_p95_ms=%s tasklist_count_p95_ms=%s tasklist_bare_p95_ms=%s intake_p95_ms=%s growth=%.2f"
+    String bench = "BENCH ratio=%.2f product_cases_per_s=%.2f baseline_cases_per_s=%.2f tasklist_p95_ms=%s tasklist_count_p95_ms=%s tasklist_bare_p95_ms=%s intake_p95_ms=%s growth=%.2f payment_run_s=%.2f payment_lines_per_s=%.0f"
         .formatted(ratio, productPerSecond, barePerSecond, Stats.ms(t), Stats.ms(c), Stats.ms(tb),
-            Stats.ms(intake.p95()), growth);
+            Stats.ms(intake.p95()), growth, paymentSeconds, paymentRate);
     report.quiet(bench);
     report.save();
     return bench;

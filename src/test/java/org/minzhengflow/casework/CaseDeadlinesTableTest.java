@@ -56,6 +56,17 @@ class CaseDeadlinesTableTest {
       "dibao, extendedCase, false, false, 45",
       "dibao, extendedCase, true, false, 45",
       "eldercare, abilityAssessment, false, false, 15",
+      // 惠民殡葬 and its call-back, 临时救助 (defaults)
+      "funeralWaiver, eligibilityConfirmation, false, false, 1",
+      "funeralWaiver, serviceConfirmation, false, false, 3",
+      "funeralWaiver, case, false, false, 5",
+      "funeralCallback, satisfactionCallback, false, false, 5",
+      "temporaryAssistance, streetEmergencyGrant, false, false, 1",
+      "temporaryAssistance, followUpVerification, false, false, 10",
+      "temporaryAssistance, expenditureVerification, false, false, 5",
+      "temporaryAssistance, streetReview, false, false, 5",
+      "temporaryAssistance, districtApproval, false, false, 5",
+      "temporaryAssistance, case, false, false, 20",
       "eldercare, streetReview, false, false, 10",
       "eldercare, districtApproval, false, false, 10",
       "eldercare, case, false, false, 30",
@@ -90,6 +101,6 @@ class CaseDeadlinesTableTest {
   @Test
   void aStepWithoutARowHasNoDeadline() {
     assertThat(row("dibao", "noSuchStep", false, false)).isNull();
-    assertThat(row("funeralWaiver", "case", false, false)).isNull();
+    assertThat(row("noSuchProcess", "case", false, false)).isNull();
   }
 }

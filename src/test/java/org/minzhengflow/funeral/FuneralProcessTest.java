@@ -58,6 +58,7 @@ class FuneralProcessTest {
   @Autowired DibaoApplications dibao;
   @Autowired FuneralSatisfaction satisfaction;
   @Autowired CaseRecords records;
+  @Autowired org.minzhengflow.casework.CaseHistory history;
   @Autowired CaseNotices notices;
   @Autowired CaseViews views;
   @Autowired BenefitRecords benefits;
@@ -131,6 +132,10 @@ class FuneralProcessTest {
     assertThat(pi).hasPassed("Task_CheckEligibility", "Task_RecordDeath").isWaitingAt("serviceConfirmation")
         .hasNotPassed("eligibilityConfirmation");
     assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskCandidateGroup("funeral-home").count()).isOne();
+    // 身后一件事: the same report started the re-review of the deceased's 低保 household, without a second report
+    assertThat(jdbc.sql("select review_trigger from dibao_review where application_no = ?")
+        .param(dibaoCase.getBusinessKey()).query(String.class).list()).containsExactly("DEATH");
+    assertThat(history.of(pi.getBusinessKey())).extracting(e -> e.step()).contains("deathRecorded");
 
     // transport 200; storage 5 days but at most 3 × 110; cremation charged 150 (< 190); ash storage 2 × 72
     scenario.complete(pi.getId(), "serviceConfirmation", "funeral-home1", rendered(5, 2, 150));
