@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 /**
  * Who may see a case through the application API: administrators and the members of its reader groups
  * ({@code case_reader}), the same groups that hold the engine's read grants on its process instances, so
- * the API, Tasklist and Cockpit draw the same line.
+ * the API, Tasklist and Cockpit draw the same line; and the staff the case was copied to (抄送, {@code case_copy}),
+ * who hold the same read grants as users.
  */
 @Component
 public class CaseAccess {
@@ -25,10 +26,19 @@ public class CaseAccess {
     if (user.isAdmin()) {
       return true;
     }
-    if (user.groupIds().isEmpty()) {
-      return false;
-    }
-    return jdbc.sql("select count(*) from case_reader where application_no = :no and group_id in (:groups)")
+    return isReaderByJurisdiction(user, applicationNo) || isCopiedTo(user, applicationNo);
+  }
+
+  /** Was the case copied (抄送) to this user? They may read it, not act on it. */
+  public boolean isCopiedTo(StaffUser user, String applicationNo) {
+    return jdbc.sql("select count(*) from case_copy where application_no = ? and user_id = ?")
+        .params(applicationNo, user.userId()).query(Integer.class).single() > 0;
+  }
+
+  /** May the user read the case as staff of its jurisdiction (a reader group), not only as a copy's recipient? */
+  public boolean isReaderByJurisdiction(StaffUser user, String applicationNo) {
+    return !user.groupIds().isEmpty() && jdbc.sql(
+        "select count(*) from case_reader where application_no = :no and group_id in (:groups)")
         .param("no", applicationNo).param("groups", user.groupIds()).query(Integer.class).single() > 0;
   }
 

@@ -37,7 +37,7 @@ public class EngineRestErrorFormat extends OncePerRequestFilter {
       chain.doFilter(request, wrapper);
       if (wrapper.getStatus() >= 400) {
         byte[] body = wrapper.getContentAsByteArray();
-        int status = isInputValidation(body) ? 400 : conflict(body) != null ? 409 : wrapper.getStatus();
+        int status = stateRule(body) ? 409 : isInputValidation(body) ? 400 : conflict(body) != null ? 409 : wrapper.getStatus();
         byte[] rewritten = rewrite(status, body);
         if (rewritten != null) {
           // The engine wraps a listener's validation failure in a generic exception (500); it is bad input.
@@ -69,6 +69,16 @@ public class EngineRestErrorFormat extends OncePerRequestFilter {
   private static final Map<String, String> CONFLICTS = Map.of(
       "TaskAlreadyClaimedException", "该任务已被他人认领,请刷新任务列表",
       "OptimisticLockingException", "该任务或案件刚被他人处理,请刷新后重试");
+
+  /**
+   * Task-listener rules about the state of a case rather than the input, e.g. {@code [countersign] 尚有…加签意见未提交}
+   * (taskops): the request was fine, the state forbids it — 409 with the Chinese message.
+   */
+  private static final Pattern STATE_RULE = Pattern.compile("\\[(countersign)\\] (\\p{IsHan}[^\\n'\"]*)");
+
+  static boolean stateRule(byte[] body) {
+    return STATE_RULE.matcher(new String(body, StandardCharsets.UTF_8)).find();
+  }
 
   static String conflict(byte[] body) {
     String text = new String(body, StandardCharsets.UTF_8);
@@ -105,7 +115,10 @@ public class EngineRestErrorFormat extends OncePerRequestFilter {
     String message = original;
     String field = "request";
     Matcher fieldMessage = original == null ? null : FIELD_MESSAGE.matcher(original);
-    if (fieldMessage != null && fieldMessage.find()) {
+    Matcher stateRule = original == null ? null : STATE_RULE.matcher(original);
+    if (status == 409 && stateRule != null && stateRule.find()) {
+      message = stateRule.group(2);
+    } else if (fieldMessage != null && fieldMessage.find()) {
       field = fieldMessage.group(1);
       message = fieldMessage.group(2);
     } else if (original != null && badVariable(original) != null) {

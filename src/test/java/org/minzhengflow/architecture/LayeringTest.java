@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * The shape of the application, as the build enforces it: benefit modules ({@code dibao},
  * {@code eldercare}, {@code nursinghome}, the capability {@code payment}, the reporting {@code statistics} — which
  * reads the case core's tables and knows no benefit module —, and every one to come) stand on the case core
- * ({@code casework}, {@code review}), which stands on the platform (organisation, security, API
+ * ({@code casework}, {@code review}, and the staff operations on tasks {@code taskops}), which stands on the platform (organisation, security, API
  * errors, calendar, identification, verification); never the other way round, modules never on each
  * other, and no package cycles anywhere.
  */
@@ -35,7 +35,7 @@ class LayeringTest {
         .layer("Application").definedBy(ROOT)
         .layer("Modules").definedBy(ROOT + ".dibao..", ROOT + ".eldercare..", ROOT + ".nursinghome..",
             ROOT + ".funeral..", ROOT + ".assistance..", ROOT + ".payment..", ROOT + ".statistics..")
-        .layer("Core").definedBy(ROOT + ".casework..", ROOT + ".review..")
+        .layer("Core").definedBy(ROOT + ".casework..", ROOT + ".review..", ROOT + ".taskops..")
         .layer("Platform").definedBy(ROOT + ".api..", ROOT + ".security..", ROOT + ".organization..",
             ROOT + ".calendar..", ROOT + ".identification..", ROOT + ".verification..")
         .whereLayer("Application").mayNotBeAccessedByAnyLayer()
@@ -54,7 +54,7 @@ class LayeringTest {
   void theCoreNeedsNoModule() {
     for (String module : MODULES) {
       com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
-          .that().resideInAnyPackage(ROOT + ".casework..", ROOT + ".review..")
+          .that().resideInAnyPackage(ROOT + ".casework..", ROOT + ".review..", ROOT + ".taskops..")
           .should().dependOnClassesThat().resideInAPackage(ROOT + "." + module + "..")
           .because("the core serves every benefit and knows none; a module declares what differs (CaseKind)")
           .check(classes);

@@ -52,6 +52,54 @@ class RestSecurityTest {
   @Value("${local.server.port}")
   int port;
 
+  /**
+   * The Tasklist plugin calls the application API with the webapp's login session and, on every request (reads
+   * too: a page of another site must not read a case through the user's session), the session's CSRF token.
+   */
+  @Test
+  void theApplicationApiAcceptsTheWebappSessionOnlyWithItsCsrfToken() throws Exception {
+    java.net.CookieManager cookies = new java.net.CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL);
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(Duration.ofSeconds(10)).build();
+    String base = "http://localhost:" + port;
+    browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/default/")).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> login = browser.send(HttpRequest.newBuilder(
+            URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("X-XSRF-TOKEN", csrfCookie(cookies))
+        .POST(HttpRequest.BodyPublishers.ofString("username=xf1-worker1&password=demo")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    // the login starts a new session; its token reaches the page with the next webapp request, as in Tasklist
+    browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default")).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    HttpResponse<String> readWithoutToken = browser.send(HttpRequest.newBuilder(URI.create(base + "/api/copies")).GET()
+        .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertThat(readWithoutToken.statusCode()).as(readWithoutToken.body()).isEqualTo(403);
+    HttpResponse<String> copies = browser.send(HttpRequest.newBuilder(URI.create(base + "/api/copies")).GET()
+        .header("X-XSRF-TOKEN", csrfCookie(cookies)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertThat(copies.statusCode()).as(copies.body()).isEqualTo(200);
+    HttpRequest.Builder urge = HttpRequest.newBuilder(URI.create(base + "/api/tasks/no-such-task/urge"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"请尽快办理\"}"));
+    HttpResponse<String> withoutToken = browser.send(urge.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertThat(withoutToken.statusCode()).as(withoutToken.body()).isEqualTo(403);
+    assertThat(withoutToken.body()).contains("CSRF");
+    HttpResponse<String> withToken = browser.send(urge.header("X-XSRF-TOKEN", csrfCookie(cookies)).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertThat(withToken.statusCode()).as(withToken.body()).isEqualTo(404);
+    // without the session it is a stranger again
+    HttpResponse<String> stranger = send(HttpRequest.newBuilder(URI.create(base + "/api/copies")).GET());
+    assertThat(stranger.statusCode()).isEqualTo(401);
+  }
+
+  private static String csrfCookie(java.net.CookieManager cookies) {
+    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+        .map(java.net.HttpCookie::getValue).reduce((first, last) -> last).orElse("");
+  }
+
   @Test
   void engineRestWithoutCredentialsIsUnauthorized() throws Exception {
     HttpResponse<String> response = send(get("/engine-rest/task?maxResults=5"));

@@ -276,6 +276,85 @@ class TasklistBrowserIT {
     }
   }
 
+  /**
+   * The task-operation buttons of the Tasklist plugin (scripts/task-operations.js): the caseworker hands the home
+   * visit to a colleague (转办), and after the visit the street leader sends the case back to it (退回).
+   */
+  @Test
+  @Order(4)
+  void transferATaskAndReturnACaseWithTheTasklistButtons() throws Exception {
+    String applicationNo = submitApplication();
+    Task task = awaitTask(applicationNo, "householdInvestigation");
+
+    inBrowser("transfer", () -> {
+      login("xf1-worker1", "demo");
+      openTask("本街道待认领", task.getId());
+      claim();
+      operation("transfer", Map.of("toUser", "xf1-worker2", "reason", "本人外出培训,转同事办理"));
+      waitUntil("the task to be xf1-worker2's", () -> "xf1-worker2".equals(
+          taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()), UI_TIMEOUT);
+    });
+
+    complete("xf1-worker2", task.getId(), Map.of("secondInvestigator", "xf1-worker1", "findings", FINDINGS));
+    Task review = awaitTask(applicationNo, "streetReview");
+    taskService.claim(review.getId(), "xf1-leader");
+
+    inBrowser("return", () -> {
+      driver.manage().deleteAllCookies();
+      login("xf1-leader", "demo");
+      WebDriverWait wait = new WebDriverWait(driver, UI_TIMEOUT);
+      clickWhenReady(wait, By.xpath("//*[contains(@class,'task-filter')]//a[contains(normalize-space(.),'我的待办')]"));
+      clickWhenReady(wait, By.cssSelector(".tasks-list a[href='#/?task=" + review.getId() + "']"));
+      wait.until(ExpectedConditions.urlContains("task=" + review.getId()));
+      operation("return", Map.of("toStep", "householdInvestigation", "reason", "收入材料不全,请补充入户调查"));
+      waitUntil("the case to be back at the home visit", () -> taskService.createTaskQuery()
+          .processInstanceBusinessKey(applicationNo).taskDefinitionKey("householdInvestigation").count() == 1
+          && taskService.createTaskQuery().taskId(review.getId()).count() == 0, UI_TIMEOUT);
+    });
+
+    Task again = awaitTask(applicationNo, "householdInvestigation");
+    assertThat(again.getAssignee()).as("back to whoever did the step").isEqualTo("xf1-worker2");
+    JsonNode status = getJson("/api/dibao/applications/" + applicationNo, "xf1-worker1");
+    assertThat(status.path("history").toString()).contains("transfer", "本人外出培训", "sendBack", "收入材料不全");
+    assertThat(status.path("openSteps").toString()).isEqualTo("[\"householdInvestigation\"]");
+  }
+
+  /** Opens an operation's small form from its button, fills it and confirms; the plugin reports success. */
+  private void operation(String op, Map<String, String> values) {
+    WebDriverWait wait = new WebDriverWait(driver, UI_TIMEOUT);
+    clickWhenReady(wait, By.cssSelector("button.mz-op[data-op='" + op + "']"));
+    for (Map.Entry<String, String> entry : values.entrySet()) {
+      By input = By.cssSelector(".mz-op-overlay [name='" + entry.getKey() + "']");
+      WebElement element = wait.until(ExpectedConditions.visibilityOfElementLocated(input));
+      if ("select".equals(element.getTagName())) {
+        wait.until(d -> !d.findElements(By.cssSelector(".mz-op-overlay select[name='" + entry.getKey()
+            + "'] option[value='" + entry.getValue() + "']")).isEmpty());
+        new org.openqa.selenium.support.ui.Select(element).selectByValue(entry.getValue());
+      } else {
+        element.clear();
+        element.sendKeys(entry.getValue());
+      }
+    }
+    clickWhenReady(wait, By.cssSelector(".mz-op-overlay button.mz-op-submit"));
+    wait.until(ExpectedConditions.or(
+        ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".mz-op-message.text-success")),
+        ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".mz-op-message.text-danger"))));
+    List<String> failed = driver.findElements(By.cssSelector(".mz-op-message.text-danger")).stream()
+        .map(WebElement::getText).filter(t -> !t.isBlank()).toList();
+    assertThat(failed).as("plugin messages after " + op).isEmpty();
+  }
+
+  /** Completes a task as the user through the engine REST API (the step between the two browser sessions). */
+  private void complete(String user, String taskId, Map<String, Object> values) throws Exception {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    values.forEach((k, v) -> variables.put(k, Map.of("value", v)));
+    HttpResponse<String> response = http.send(request("/engine-rest/task/" + taskId + "/complete", user)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("variables", variables))))
+        .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertThat(response.statusCode()).as("complete answer %s", response.body()).isEqualTo(204);
+  }
+
   // ---------------------------------------------------------------- Tasklist
 
   private int statusWithCookie(String path, String cookie) throws Exception {

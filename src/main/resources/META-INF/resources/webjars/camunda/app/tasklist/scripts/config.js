@@ -38,11 +38,11 @@ export default {
     availableLocales: ['zh'],
     fallbackLocale: 'zh'
   },
-  // customScripts: [
-  //   // If you have a folder called 'my-custom-script' (in the 'tasklist' folder)
-  //   // with a file called 'customScript.js' in it
-  //   // 'my-custom-script/customScript'
-  // ],
+  // minzheng-flow: the staff operations on tasks (转办 委派 加签 退回 撤回 抄送 催办) as buttons of the task,
+  // 抄送我的 in the navigation bar and the urged mark on the task cards (scripts/task-operations.js).
+  customScripts: [
+    'scripts/task-operations.js'
+  ],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
