@@ -255,11 +255,11 @@ class TasklistBrowserIT {
 
       // a 打印告知书 link opens with the Tasklist login (the case is found: 404 for a notice it lacks, not 401) …
       assertThat(statusInBrowser("/api/applications/" + applicationNo + "/notices/999999999.pdf")).isEqualTo(404);
-      // … and the session opens nothing else of the application API (asked outside the browser, which would
-      // stop at the login prompt of a 401)
+      // … and without the session's CSRF token (which only the webapps' own pages read) the session opens nothing
+      // else of the application API: 403 naming the token (asked outside the browser)
       String session = "JSESSIONID=" + driver.manage().getCookieNamed("JSESSIONID").getValue();
       assertThat(statusWithCookie("/api/applications/" + applicationNo + "/notices/999999999.pdf", session)).isEqualTo(404);
-      assertThat(statusWithCookie("/api/applications/" + applicationNo + "/notices", session)).isEqualTo(401);
+      assertThat(statusWithCookie("/api/applications/" + applicationNo + "/notices", session)).isEqualTo(403);
       assertThat(statusWithCookie("/api/applications/" + applicationNo + "/notices/999999999.pdf", null)).isEqualTo(401);
     });
     // and every webapp hides it the same way (Cockpit and Admin only open to bureaus and administrators);
