@@ -190,11 +190,14 @@ public class DibaoReviewRecords {
         .param("reason", reason).param("at", Timestamp.from(at)).param("day", Date.valueOf(day)).update();
   }
 
-  /** The oldest requests, at most {@code limit}. */
+  /**
+   * The oldest requests, at most {@code limit}, locked until the batch's transaction ends; those another batch loop
+   * holds are skipped, so parallel loops never start the same request.
+   */
   public List<Request> nextRequests(int limit) {
     return jdbc.sql("""
         select application_no, review_trigger, reason, requested_by from dibao_review_request
-        order by requested_at, application_no fetch first ? rows only""")
+        order by requested_at, application_no fetch first ? rows only for update skip locked""")
         .param(limit).query((rs, i) -> new Request(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
         .list();
   }
