@@ -263,6 +263,9 @@ class CityScaleBenchmark {
     if (!r.finished()) {
       report.line("").line("**Not finished** within benchmark.campaignMinutes=%d: the figures are those reached.".formatted(CampaignWorkload.MINUTES));
     }
+    report.lines("", "The select of the campaign's `insert … select` (`EXPLAIN (ANALYZE, BUFFERS)` before the request):", "", "```");
+    r.plan().forEach(report::line);
+    report.lines("```");
     report.lines("", "Drain (every 30th sample): seconds since the request, reviews started, reviews at their home visit:", "",
         "| s | started | at 复核入户调查 |", "| --- | --- | --- |");
     List<CampaignWorkload.Sample> samples = r.samples();
