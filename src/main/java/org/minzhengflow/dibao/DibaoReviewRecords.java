@@ -162,6 +162,10 @@ public class DibaoReviewRecords {
    * Requests a re-review of every ACTIVE 低保 / 定期定量救助 benefit of a street or a district (exactly one of the
    * two) in one statement, skipping benefits with an open or an already requested review. Returns how many.
    */
+  // "not in" over the queue, not "not exists": the queue is read once (a hashed or materialized subplan). With
+  // "not exists" and the statistics of an empty queue, PostgreSQL chose a nested-loop anti join that scanned the
+  // queue again for every row inserted, reading the statement's own new (invisible) rows: 94 s for 100,000 benefits
+  // (docs/benchmarks.md, campaigns). application_no is the queue's primary key, so never null.
   public int requestInScope(String streetCode, String districtCode, String trigger, String reason, String by,
       Instant at) {
     String scope = streetCode != null ? "b.street_code = :scope" : "c.district_code = :scope";
@@ -171,7 +175,7 @@ public class DibaoReviewRecords {
         from benefit_record b join app_case c on c.application_no = b.application_no
         where b.status = 'ACTIVE' and b.benefit in ('DIBAO', 'REGULAR_FIXED') and c.kind = 'dibao'""" + " and " + scope + "\n" + """
           and not exists (select 1 from dibao_review r where r.open_application_no = b.application_no)
-          and not exists (select 1 from dibao_review_request q where q.application_no = b.application_no)""")
+          and b.application_no not in (select q.application_no from dibao_review_request q)""")
         .param("trigger", trigger).param("reason", truncate(reason, 500)).param("by", by)
         .param("at", Timestamp.from(at)).param("scope", streetCode != null ? streetCode : districtCode)
         .update();
@@ -186,15 +190,18 @@ public class DibaoReviewRecords {
         where b.status = 'ACTIVE' and b.benefit in ('DIBAO', 'REGULAR_FIXED') and c.kind = 'dibao'
           and b.next_review_date <= :day
           and not exists (select 1 from dibao_review r where r.open_application_no = b.application_no)
-          and not exists (select 1 from dibao_review_request q where q.application_no = b.application_no)""")
+          and b.application_no not in (select q.application_no from dibao_review_request q)""")
         .param("reason", reason).param("at", Timestamp.from(at)).param("day", Date.valueOf(day)).update();
   }
 
-  /** The oldest requests, at most {@code limit}. */
+  /**
+   * The oldest requests, at most {@code limit}, locked until the batch's transaction ends; those another batch loop
+   * holds are skipped, so parallel loops never start the same request.
+   */
   public List<Request> nextRequests(int limit) {
     return jdbc.sql("""
         select application_no, review_trigger, reason, requested_by from dibao_review_request
-        order by requested_at, application_no fetch first ? rows only""")
+        order by requested_at, application_no fetch first ? rows only for update skip locked""")
         .param(limit).query((rs, i) -> new Request(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
         .list();
   }

@@ -41,10 +41,13 @@ public class DibaoReviewRequests {
   private final CandidateGroups groups;
   private final org.camunda.bpm.engine.IdentityService identity;
   private final RuntimeService runtime;
+  private final int parallelLoops;
 
   public DibaoReviewRequests(DibaoReviews reviews, DibaoReviewRecords records, CaseRecords cases,
       BenefitRecords benefits, JurisdictionRepository jurisdictions, CandidateGroups groups,
-      org.camunda.bpm.engine.IdentityService identity, RuntimeService runtime) {
+      org.camunda.bpm.engine.IdentityService identity, RuntimeService runtime,
+      @org.springframework.beans.factory.annotation.Value("${app.reviews.parallel-loops:2}") int parallelLoops) {
+    this.parallelLoops = Math.max(1, parallelLoops);
     this.reviews = reviews;
     this.records = records;
     this.cases = cases;
@@ -123,13 +126,18 @@ public class DibaoReviewRequests {
 
   /**
    * The batch loop of {@code benefitDaily}, entered by its message start event (the timer start runs it daily); the
-   * application starts it itself, outside the caller's engine authentication, as it starts cases.
+   * application starts it itself, outside the caller's engine authentication, as it starts cases. A campaign starts
+   * {@code app.reviews.parallel-loops} instances: each takes its batches with {@code skip locked}, so they never take
+   * the same request and drain the queue side by side; only the first ends the finished 渐退期 afterwards.
    */
   private void startBatches() {
     org.camunda.bpm.engine.impl.identity.Authentication current = identity.getCurrentAuthentication();
     identity.clearAuthentication();
     try {
-      runtime.startProcessInstanceByMessage(CAMPAIGN_MESSAGE);
+      for (int loop = 0; loop < parallelLoops; loop++) {
+        runtime.startProcessInstanceByMessage(CAMPAIGN_MESSAGE,
+            Map.of(DibaoReviewSteps.END_EXITS, loop == 0));
+      }
     } finally {
       if (current != null) {
         identity.setAuthentication(current);

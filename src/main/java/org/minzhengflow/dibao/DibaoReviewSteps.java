@@ -67,9 +67,16 @@ public class DibaoReviewSteps {
     return ex -> ex.setVariable("moreReviews", reviews.startRequested(batchSize));
   }
 
+  /**
+   * Variable of a campaign's benefitDaily instance: false in all but the first of its parallel batch loops, which
+   * leave the 渐退期 to it (the daily instance has none and ends them).
+   */
+  static final String END_EXITS = "endExits";
+
   /** benefitDaily: 渐退期 that are over end by themselves. */
   @Bean
   JavaDelegate benefitFinishedExits(DibaoReviews reviews) {
-    return ex -> ex.setVariable("exitsEnded", reviews.endFinishedExits().size());
+    return ex -> ex.setVariable("exitsEnded",
+        Boolean.FALSE.equals(ex.getVariable(END_EXITS)) ? 0 : reviews.endFinishedExits().size());
   }
 }

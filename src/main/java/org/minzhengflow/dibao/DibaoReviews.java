@@ -149,13 +149,17 @@ public class DibaoReviews {
     return reviews.requestDue(LocalDate.now(clock), "复核日期已到", clock.instant());
   }
 
-  /** Starts up to {@code limit} requested reviews (oldest first); true while more are waiting. */
+  /**
+   * Starts up to {@code limit} requested reviews (oldest first, skipping those another batch loop holds); true while
+   * more are waiting. A loop that finds none free ends: the others hold the rest.
+   */
   public boolean startRequested(int limit) {
-    for (DibaoReviewRecords.Request request : reviews.nextRequests(limit)) {
+    List<DibaoReviewRecords.Request> batch = reviews.nextRequests(limit);
+    for (DibaoReviewRecords.Request request : batch) {
       start(request.applicationNo(), request.trigger(), request.reason(), request.requestedBy());
       reviews.removeRequest(request.applicationNo());
     }
-    return reviews.anyRequests();
+    return !batch.isEmpty() && reviews.anyRequests();
   }
 
   /** 渐退期满: the benefits whose last month of 渐退 is over end by themselves, each with its notice. */

@@ -48,7 +48,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       filter's first page and count as a street caseworker, a district bureau and the city bureau, and the
  *       same first pages on the bare engine (no authentication, so no authorization check);</li>
  *   <li>intake over HTTP, {@code benchmark.intakeClients} clients, job executor running, jobs drained;</li>
- *   <li>a payment run of {@code benchmark.paymentLines} lines in one district ({@link PaymentsWorkload}).</li>
+ *   <li>a payment run of {@code benchmark.paymentLines} lines in one district ({@link PaymentsWorkload});</li>
+ *   <li>a re-review campaign of {@code benchmark.campaignBenefits} active benefits in one street ({@link CampaignWorkload}).</li>
  * </ol>
  * Writes {@code target/benchmarks.md} and prints, as its last line, the BENCH line. It never fails on speed.
  * Run: {@code ./mvnw -Pbenchmark verify} (see docs/benchmarks.md for the knobs).
@@ -68,8 +69,8 @@ class CityScaleBenchmark {
   /** Cases of the growth run (with history); fewer than {@code cases} by default, since they may be far slower. */
   static final int GROWTH_CASES = Integer.getInteger("benchmark.growthCases", Math.min(CASES, 300));
 
-  /** Which workloads run (all by default): any of cases, growth, tasklist, intake, payments; growth needs cases. */
-  static final List<String> WORKLOADS = List.of(System.getProperty("benchmark.workloads", "cases,growth,tasklist,intake,payments").split(","));
+  /** Which workloads run (all by default): any of cases, growth, tasklist, intake, payments, campaign; growth needs cases. */
+  static final List<String> WORKLOADS = List.of(System.getProperty("benchmark.workloads", "cases,growth,tasklist,intake,payments,campaign").split(","));
 
   static final List<String> STREET_FILTERS = List.of("我的待办", "本街道待认领", "即将超期", "本辖区全部任务");
   static final List<String> BUREAU_FILTERS = List.of("我的待办", "本单位待认领", "即将超期", "本辖区全部任务");
@@ -204,6 +205,22 @@ class CityScaleBenchmark {
               payments.fileSeconds(), payments.fileBytes()));
       report.save();
     }
+    // 6. a re-review campaign of a street's active benefits
+    CampaignWorkload.Result campaign = null;
+    if (WORKLOADS.contains("campaign")) {
+      Cases.Street where = streets.stream().filter(s -> !s.pilot() && s != CityOrganization.XF1).reduce((a, b) -> b)
+          .orElse(CityOrganization.XF1);
+      var env = app.getEnvironment();
+      String executor = "core-pool-size=%s max-pool-size=%s max-jobs-per-acquisition=%s".formatted(
+          env.getProperty("camunda.bpm.job-execution.core-pool-size", "3 (default)"),
+          env.getProperty("camunda.bpm.job-execution.max-pool-size", "10 (default)"),
+          env.getProperty("camunda.bpm.job-execution.max-jobs-per-acquisition", "3 (default)"));
+      campaign = CampaignWorkload.run(engine, jdbc, port, cases, copier, where,
+          env.getProperty("app.reviews.batch-size", Integer.class, 200), executor);
+      campaignReport(campaign);
+      report.save();
+      CampaignWorkload.check(campaign);
+    }
     double paymentSeconds = payments == null ? Double.NaN : payments.runSeconds();
     double paymentRate = payments == null ? Double.NaN : payments.linesPerSecond();
     double ratio = empty1 == null ? Double.NaN : empty1.ratio();
@@ -217,13 +234,47 @@ class CityScaleBenchmark {
         "- intake p95 = %s ms at %d clients (target ≤ 100)".formatted(Stats.ms(intake.p95()), INTAKE_CLIENTS),
         "- G = %.2f (target ≥ 0.9)".formatted(growth),
         "- payment run of %,d lines: %.2f s, %,.0f lines/s (target < 60 s)".formatted(PaymentsWorkload.LINES, paymentSeconds, paymentRate),
+        "- campaign of %,d benefits: request %s ms, %s reviews started/s, all started in %s min, all at their home visit in %s min (issue 10: minutes)"
+            .formatted(CampaignWorkload.BENEFITS, campaign == null ? "–" : Stats.ms(campaign.requestMs()),
+                campaign == null ? "–" : "%.1f".formatted(campaign.startedPerSecond()),
+                campaign == null ? "–" : "%.1f".formatted(campaign.startSeconds() / 60),
+                campaign == null ? "–" : "%.1f".formatted(campaign.settleSeconds() / 60)),
         "- whole run: %s".formatted(Duration.between(started, Instant.now()).withNanos(0)), "");
-    String bench = "BENCH ratio=%.2f product_cases_per_s=%.2f baseline_cases_per_s=%.2f tasklist_p95_ms=%s tasklist_count_p95_ms=%s tasklist_bare_p95_ms=%s intake_p95_ms=%s growth=%.2f payment_run_s=%.2f payment_lines_per_s=%.0f"
+    String bench = "BENCH ratio=%.2f product_cases_per_s=%.2f baseline_cases_per_s=%.2f tasklist_p95_ms=%s tasklist_count_p95_ms=%s tasklist_bare_p95_ms=%s intake_p95_ms=%s growth=%.2f payment_run_s=%.2f payment_lines_per_s=%.0f campaign_request_ms=%s campaign_reviews_per_s=%.1f"
         .formatted(ratio, productPerSecond, barePerSecond, Stats.ms(t), Stats.ms(c), Stats.ms(tb),
-            Stats.ms(intake.p95()), growth, paymentSeconds, paymentRate);
+            Stats.ms(intake.p95()), growth, paymentSeconds, paymentRate,
+            campaign == null ? "–" : Stats.ms(campaign.requestMs()), campaign == null ? Double.NaN : campaign.startedPerSecond());
     report.quiet(bench);
     report.save();
     return bench;
+  }
+
+  private void campaignReport(CampaignWorkload.Result r) {
+    report.lines("", "## Workload 6 — a re-review campaign (专项复核)", "",
+        ("Street %s: %,d active 低保 benefits (one real approved case, its application rows copied in SQL in %.0f s). "
+            + "`POST /api/dibao/reviews {\"streetCode\"}` as the district bureau, job executor running (%s), "
+            + "`app.reviews.batch-size`=%d.").formatted(r.street(), r.benefits(), r.copySeconds(), r.jobExecutor(), r.batchSize()), "",
+        "| benefits | requested | POST ms | repeated POST during the drain p50 / p95 / max ms (n) | all reviews started | reviews started/s | all at 复核入户调查 | open reviews | benefits without exactly one | requests left | failed jobs / incidents |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| %,d | %,d | **%s** | %s / %s / %s (%d) | %.1f min | **%.1f** | %.1f min | %,d | %,d | %,d | %d / %d |".formatted(r.benefits(),
+            r.requested(), Stats.ms(r.requestMs()), Stats.ms(r.repeats().p50()), Stats.ms(r.repeats().p95()),
+            Stats.ms(r.repeats().max()), r.repeats().n(), r.startSeconds() / 60, r.startedPerSecond(),
+            r.settleSeconds() / 60, r.openReviews(), r.wrongBenefits(), r.requestsLeft(), r.failedJobs(), r.incidents()));
+    if (!r.finished()) {
+      report.line("").line("**Not finished** within benchmark.campaignMinutes=%d: the figures are those reached.".formatted(CampaignWorkload.MINUTES));
+    }
+    report.lines("", "The select of the campaign's `insert … select` (`EXPLAIN (ANALYZE, BUFFERS)` before the request):", "", "```");
+    r.plan().forEach(report::line);
+    report.lines("```");
+    report.lines("", "Drain (every 30th sample): seconds since the request, reviews started, reviews at their home visit:", "",
+        "| s | started | at 复核入户调查 |", "| --- | --- | --- |");
+    List<CampaignWorkload.Sample> samples = r.samples();
+    for (int i = 0; i < samples.size(); i++) {
+      if (i % 30 == 0 || i == samples.size() - 1) {
+        CampaignWorkload.Sample s = samples.get(i);
+        report.line("| %.0f | %,d | %,d |".formatted(s.seconds(), s.started(), s.atHomeVisit()));
+      }
+    }
   }
 
   // ---------------------------------------------------------------- machine

@@ -71,6 +71,14 @@ final class RowCopier {
 
   /** Inserts the batch's rows {@code copies} more times; returns the number of rows inserted. */
   long copy(Batch batch, int copies) {
+    return copy(batch, copies, false);
+  }
+
+  /**
+   * As {@link #copy(Batch, int)}; with {@code applicationOnly} only the application's tables (the case, its
+   * household, benefit, readers, history …), not the engine's: for finished cases whose engine rows are history only.
+   */
+  long copy(Batch batch, int copies, boolean applicationOnly) {
     if (copies <= 0) {
       return 0;
     }
@@ -95,6 +103,9 @@ final class RowCopier {
       s.execute("analyze bench_pmap");
       personSerial += jdbc.queryForObject("select count(*) from case_person x where " + inBatch(batch), Long.class) * copies;
       for (String table : tables()) {
+        if (applicationOnly && table.startsWith("act_")) {
+          continue;
+        }
         inserted += s.executeUpdate(insert(table, batch, copies));
       }
       s.execute("update application_counter set last_value = last_value + (select count(*) from bench_nmap) "

@@ -366,9 +366,9 @@ class DibaoReviewProcessTest {
         scenario.staff("xf-approver"));
     int started = (Integer) answer.get("started");
     assertThat(started).isGreaterThanOrEqualTo(2);
-    // requested, not yet started: the batches run as jobs
+    // requested, not yet started: the batches run as jobs, in two batch loops side by side (app.reviews.parallel-loops)
     assertThat(reviews.ofApplication(first)).isEmpty();
-    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("benefitDaily").count()).isOne();
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("benefitDaily").count()).isEqualTo(2);
     scenario.runJobs();
     assertThat(reviews.ofApplication(first)).singleElement()
         .satisfies(r -> assertThat(r.trigger()).isEqualTo("CAMPAIGN"));
