@@ -61,6 +61,7 @@ public class ReviewInvestigationRules implements TaskListener {
       Map<String, Object> before = new LinkedHashMap<>();
       members.forEach(m -> before.put(m.idNumber(), m.countedIncome()));
       task.getExecution().setVariable("updatedIncomes", write(before));
+      task.getExecution().setVariable("irregularIncome", cases.irregularIncome(review.applicationNo()));
       return;
     }
     String completer = reviewRules.actor(task);
@@ -68,6 +69,14 @@ public class ReviewInvestigationRules implements TaskListener {
     String findings = HomeVisitRules.findings(task, "复核入户调查情况");
     Map<String, BigDecimal> incomes = incomes(task.getVariable("updatedIncomes"), members);
     records.setIncomes(reviewNo, incomes);
+    // odd jobs or seasonal work found at the visit bring the next re-review forward to six months (dibaoReviewInterval)
+    Object irregular = task.getVariable("irregularIncome");
+    if (irregular != null && !(irregular instanceof Boolean)) {
+      throw ReviewRules.invalid("irregularIncome", "收入是否不固定应为是/否");
+    }
+    if (irregular != null) {
+      cases.setIrregularIncome(review.applicationNo(), (Boolean) irregular);
+    }
     StringBuilder figures = new StringBuilder();
     for (Member m : members) {
       figures.append(m.name()).append(Yuan.format(incomes.get(m.idNumber()))).append("元;");

@@ -204,6 +204,26 @@ class DibaoReviewProcessTest {
   }
 
   @Test
+  void irregularIncomeFoundAtTheVisitBringsTheNextReviewForwardToSixMonths() {
+    List<DibaoApplicationRequest.Member> members = new java.util.ArrayList<>();
+    members.add(scenario.member("孙老", scenario.id(LocalDate.of(1948, 6, 6), true), "SELF", 300, "NONE"));
+    members.add(scenario.member("孙妻", scenario.id(LocalDate.of(1950, 7, 7), false), "SPOUSE", 200, "NONE"));
+    String no = approved(scenario.request(DL, "URBAN", members), DL);
+    // pensioners only: yearly
+    assertThat(benefits.get(no).nextReviewDate()).isEqualTo(LocalDate.now(ZoneId.of("Asia/Shanghai")).plusMonths(12));
+    ProcessInstance pi = instance(startReview(no, "dl-approver"));
+    assertThat(runtime.getVariable(pi.getId(), "irregularIncome")).isEqualTo(false);
+    assertThatThrownBy(() -> scenario.complete(pi.getId(), "reviewInvestigation", "dl1-worker1", Map.of(
+        "secondInvestigator", "dl1-worker2", "findings", "复核入户", "updatedIncomes", incomes(no, 300, 200),
+        "irregularIncome", "sometimes"))).hasMessageContaining("irregularIncome");
+    scenario.complete(pi.getId(), "reviewInvestigation", "dl1-worker1", Map.of("secondInvestigator", "dl1-worker2",
+        "findings", "老人靠打零工补贴家用,收入不固定", "updatedIncomes", incomes(no, 300, 200), "irregularIncome", true));
+    approveAll(pi, DL);
+    assertThat(cases.irregularIncome(no)).isTrue();
+    assertThat(benefits.get(no).nextReviewDate()).isEqualTo(LocalDate.now(ZoneId.of("Asia/Shanghai")).plusMonths(6));
+  }
+
+  @Test
   void adjustInAPilotDistrictIsDecidedByTheStreetFromNextMonth() {
     String no = poorFamily(DL);
     String reviewNo = startReview(no, "dl-approver");
