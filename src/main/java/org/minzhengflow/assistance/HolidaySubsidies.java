@@ -96,8 +96,7 @@ public class HolidaySubsidies {
       throw ApiException.conflict(call.year() + "年" + name(call.holiday()) + "补贴已发放过,同一节日每年只发一次");
     }
     for (String benefit : BENEFITS) {
-      List<Map<String, Object>> rows = tables.evaluate("holidaySubsidy", Map.of("onDate",
-          java.util.Date.from(first.atStartOfDay(ZoneId.systemDefault()).toInstant()), "holiday", call.holiday(),
+      List<Map<String, Object>> rows = tables.evaluate("holidaySubsidy", Map.of("onDate", DecisionTables.day(first), "holiday", call.holiday(),
           "benefit", benefit));
       if (rows.isEmpty()) {
         continue;

@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.minzhengflow.casework.BenefitClaims;
@@ -61,7 +60,7 @@ public class TemporaryAssistanceWorkflow {
       throw new IllegalStateException("no 低保 standard on " + today + " for " + c.areaType());
     }
     Map<String, Object> row = tables.single("temporaryAssistanceLimits", Map.of(
-        "onDate", Date.from(today.atStartOfDay(ZoneId.systemDefault()).toInstant()), "type", c.type()));
+        "onDate", DecisionTables.day(today), "type", c.type()));
     BigDecimal base = standard.multiply(BigDecimal.valueOf(c.householdSize()));
     BigDecimal cap = base.multiply(new BigDecimal(row.get("capMultiple").toString())).setScale(2, RoundingMode.HALF_UP);
     BigDecimal limit = base.multiply(new BigDecimal(row.get("streetLimitMultiple").toString()))

@@ -185,15 +185,6 @@ public class BenefitRecords {
     }
   }
 
-  /** Active benefits whose re-review falls due on or before {@code day}, oldest first, at most {@code limit}. */
-  public List<String> dueForReview(LocalDate day, int limit) {
-    return jdbc.sql("""
-        select application_no from benefit_record
-        where status = 'ACTIVE' and next_review_date <= ? order by next_review_date, application_no
-        fetch first ? rows only""")
-        .params(day, limit).query(String.class).list();
-  }
-
   /** The benefit was paid outside the payment runs (cash at the street office): no run pays it again. */
   public void paidOutsideRuns(String applicationNo) {
     jdbc.sql("update benefit_record set paid_outside_runs = true where application_no = ?").param(applicationNo).update();

@@ -45,6 +45,15 @@ public class DecisionTables {
   }
 
   /** The matched rows (outputs by name) of the latest version of the decision. */
+  /**
+   * A day as the dated tables take it ({@code typeRef="date"} inputs such as {@code applicationDate}, {@code onDate}):
+   * Camunda 7.24 converts them to {@link java.util.Date} and rejects {@code LocalDate}; the rules are date-time
+   * intervals, so the start of the day falls on the right day.
+   */
+  public static java.util.Date day(java.time.LocalDate day) {
+    return java.util.Date.from(day.atStartOfDay(java.time.ZoneId.systemDefault()).toInstant());
+  }
+
   public List<Map<String, Object>> evaluate(String decisionKey, Map<String, Object> inputs) {
     Key key = new Key(latestId(decisionKey), new java.util.HashMap<>(inputs));
     List<Map<String, Object>> cached = results.get(key);

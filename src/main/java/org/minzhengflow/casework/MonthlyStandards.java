@@ -3,8 +3,6 @@ package org.minzhengflow.casework;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -25,7 +23,7 @@ public class MonthlyStandards {
   /** Null when no dated row covers the day. */
   public BigDecimal on(LocalDate day, String areaType) {
     List<Map<String, Object>> rows = tables.evaluate("dibaoStandard", Map.of(
-        "applicationDate", Date.from(day.atStartOfDay(ZoneId.systemDefault()).toInstant()), "areaType", areaType));
+        "applicationDate", DecisionTables.day(day), "areaType", areaType));
     if (rows.isEmpty()) {
       return null;
     }

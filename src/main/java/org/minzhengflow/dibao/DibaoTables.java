@@ -52,7 +52,7 @@ public class DibaoTables {
   /** Null when no standard covers the date (before the first dated row). */
   public Standard standard(LocalDate applicationDate, String areaType) {
     List<Map<String, Object>> rows = tables.evaluate("dibaoStandard",
-        Map.of("applicationDate", DmnDates.of(applicationDate), "areaType", areaType));
+        Map.of("applicationDate", DecisionTables.day(applicationDate), "areaType", areaType));
     if (rows.isEmpty()) {
       return null;
     }
@@ -117,7 +117,7 @@ public class DibaoTables {
   public record BenefitLife(BigDecimal regularFixedRate, int gradualExitMonths) {}
 
   public BenefitLife benefitLife(LocalDate on) {
-    Map<String, Object> row = tables.single("dibaoBenefitLife", Map.of("onDate", DmnDates.of(on)));
+    Map<String, Object> row = tables.single("dibaoBenefitLife", Map.of("onDate", DecisionTables.day(on)));
     return new BenefitLife(decimal(row.get("regularFixedRate")), integer(row, "gradualExitMonths"));
   }
 

@@ -2,8 +2,6 @@ package org.minzhengflow.funeral;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,19 +37,14 @@ public class FuneralTables {
   }
 
   public Cap cap(LocalDate dateOfDeath, String service) {
-    Map<String, Object> row = tables.single("funeralServiceCap", Map.of("dateOfDeath", date(dateOfDeath), "service", service));
+    Map<String, Object> row = tables.single("funeralServiceCap", Map.of("dateOfDeath", DecisionTables.day(dateOfDeath), "service", service));
     return new Cap(service, (String) row.get("name"), new BigDecimal(row.get("unitCap").toString()),
         ((Number) row.get("maxUnits")).intValue(), (String) row.get("unit"));
   }
 
   public Policy policy(LocalDate on) {
-    Map<String, Object> row = tables.single("funeralPolicy", Map.of("onDate", date(on)));
+    Map<String, Object> row = tables.single("funeralPolicy", Map.of("onDate", DecisionTables.day(on)));
     return new Policy(((Number) row.get("centenarianAge")).intValue(), new BigDecimal(row.get("callbackRate").toString()),
         ((Number) row.get("callbackTries")).intValue());
-  }
-
-  /** The dated tables take a {@link Date}; any time of the day falls on the right day. */
-  private static Date date(LocalDate day) {
-    return Date.from(day.atStartOfDay(ZoneId.systemDefault()).toInstant());
   }
 }
