@@ -140,7 +140,6 @@ public class FuneralWorkflow {
       benefits.grantOneOffTo(new BenefitRecords.Payee(home.name(), home.creditCode()), applicationNo,
           FuneralApplications.BENEFIT, c.streetCode(), total, month, null, "惠民殡葬减免,与殡仪馆结算");
     }
-    records.setReasons(applicationNo, List.of());
     Map<String, Object> values = Map.of(
         "deceased", c.deceasedName(),
         "categories", c.categories().stream().map(cat -> categoryName(cat.code())).collect(Collectors.joining("、")),
