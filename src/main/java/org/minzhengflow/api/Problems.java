@@ -55,6 +55,25 @@ public class Problems {
     return IdNumber.parse(value);
   }
 
+  /**
+   * A month as every API takes it, {@code YYYY-MM} (four-digit year); null when absent (use {@link #required} first
+   * where it must be given) or after recording why it is not one.
+   */
+  public java.time.YearMonth month(String field, String value) {
+    if (value == null) {
+      return null;
+    }
+    if (value.matches("[0-9]{4}-[0-9]{2}")) {
+      try {
+        return java.time.YearMonth.parse(value);
+      } catch (java.time.format.DateTimeParseException e) {
+        // a month 13 or 00: reported below
+      }
+    }
+    add(field, "月份格式应为YYYY-MM,例如2027-01");
+    return null;
+  }
+
   public boolean isEmpty() {
     return problems.isEmpty();
   }

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,11 +65,7 @@ public class HolidaySubsidies {
     }
     YearMonth month = null;
     if (p.required("month", call.month())) {
-      try {
-        month = YearMonth.parse(call.month().trim());
-      } catch (DateTimeParseException e) {
-        p.add("month", "月份格式应为 YYYY-MM");
-      }
+      month = p.month("month", call.month().trim());
     }
     if (p.required("year", call.year()) && (call.year() < 2000 || call.year() > 2100)) {
       p.add("year", "年份无效");

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,10 +50,7 @@ public class DibaoRoster {
     }
     YearMonth ym = YearMonth.now(clock);
     if (month != null) {
-      ym = parse(month);
-      if (ym == null) {
-        p.add("month", "月份格式应为YYYY-MM,例如2027-01");
-      }
+      ym = p.month("month", month);
     }
     p.throwIfAny();
     if (!access.canSeeStreetCase(user, streetCode)) {
@@ -79,16 +75,5 @@ public class DibaoRoster {
           return row;
         })
         .list();
-  }
-
-  private static YearMonth parse(String text) {
-    if (!text.matches("[0-9]{4}-[0-9]{2}")) {
-      return null;
-    }
-    try {
-      return YearMonth.parse(text);
-    } catch (DateTimeParseException e) {
-      return null;
-    }
   }
 }

@@ -2,7 +2,6 @@ package org.minzhengflow.funeral;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import org.minzhengflow.api.ApiException;
 import org.minzhengflow.api.CurrentUser;
@@ -56,13 +55,9 @@ public class FuneralSatisfactionApi {
   }
 
   private static YearMonth month(String month) {
-    if (month == null || month.isBlank()) {
-      throw new InvalidInputException("month", "请填写月份(YYYY-MM)");
-    }
-    try {
-      return YearMonth.parse(month.trim());
-    } catch (DateTimeParseException e) {
-      throw new InvalidInputException("month", "月份格式应为 YYYY-MM");
-    }
+    org.minzhengflow.api.Problems p = new org.minzhengflow.api.Problems();
+    YearMonth parsed = p.required("month", month) ? p.month("month", month.trim()) : null;
+    p.throwIfAny();
+    return parsed;
   }
 }

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,10 +64,7 @@ public class PaymentApi {
     String districtCode = text(body, "districtCode");
     YearMonth month = null;
     if (p.required("month", monthText)) {
-      month = month(monthText);
-      if (month == null) {
-        p.add("month", "月份格式应为YYYY-MM,例如2027-01");
-      }
+      month = p.month("month", monthText);
     }
     district(p, "districtCode", districtCode);
     p.throwIfAny();
@@ -177,18 +173,6 @@ public class PaymentApi {
       m.put("amount", r.amount());
       return m;
     }).toList();
-  }
-
-  /** "YYYY-MM", or null. */
-  static YearMonth month(String text) {
-    if (text == null || !text.matches("[0-9]{4}-[0-9]{2}")) {
-      return null;
-    }
-    try {
-      return YearMonth.parse(text);
-    } catch (DateTimeParseException e) {
-      return null;
-    }
   }
 
   private void district(Problems p, String field, String code) {

@@ -61,13 +61,7 @@ public class PaymentResults {
         p.required(at + ".reason", reason);
       }
       p.maxLength(at + ".reason", reason, 500);
-      YearMonth ym = null;
-      if (month != null) {
-        ym = PaymentApi.month(month);
-        if (ym == null) {
-          p.add(at + ".month", "月份格式应为YYYY-MM");
-        }
-      }
+      YearMonth ym = p.month(at + ".month", month);
       if (no != null && !seen.add(no + "|" + month)) {
         p.add(at + ".applicationNo", "同一申请的回盘结果重复");
       }
