@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,15 +39,12 @@ public class HolidaySubsidies {
   private final DecisionTables tables;
   private final CandidateGroups groups;
   private final Clock clock;
-  private final ZoneId zone;
 
-  public HolidaySubsidies(JdbcClient jdbc, DecisionTables tables, CandidateGroups groups, Clock clock,
-      @org.springframework.beans.factory.annotation.Value("${app.zone:Asia/Shanghai}") String zone) {
+  public HolidaySubsidies(JdbcClient jdbc, DecisionTables tables, CandidateGroups groups, Clock clock) {
     this.jdbc = jdbc;
     this.tables = tables;
     this.groups = groups;
     this.clock = clock;
-    this.zone = ZoneId.of(zone);
   }
 
   @Transactional
@@ -73,7 +69,7 @@ public class HolidaySubsidies {
       p.add("month", "发放月份应在" + call.year() + "年或其前一年年底");
     }
     p.throwIfAny();
-    if (month.isBefore(YearMonth.now(clock.withZone(zone)))) {
+    if (month.isBefore(YearMonth.now(clock))) {
       throw ApiException.conflict("发放月份" + month + "已过,节日补贴只能随本月或以后的批次发放");
     }
     if (jdbc.sql("select count(*) from holiday_subsidy_call where holiday = ? and holiday_year = ?")

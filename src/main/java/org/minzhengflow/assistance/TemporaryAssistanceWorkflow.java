@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.minzhengflow.casework.BenefitClaims;
@@ -16,7 +15,6 @@ import org.minzhengflow.casework.DecisionTables;
 import org.minzhengflow.casework.MonthlyStandards;
 import org.minzhengflow.casework.NoticeTemplates;
 import org.minzhengflow.casework.Yuan;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /** What the automatic steps of a 临时救助 case do; every method may run again after a retried job. */
@@ -33,11 +31,10 @@ public class TemporaryAssistanceWorkflow {
   private final CaseNotices notices;
   private final NoticeTemplates texts;
   private final Clock clock;
-  private final ZoneId zone;
 
   public TemporaryAssistanceWorkflow(TemporaryAssistanceCases cases, MonthlyStandards standards, DecisionTables tables,
       BenefitRecords benefits, BenefitClaims claims, CaseRecords records, CaseHistory history, CaseNotices notices,
-      NoticeTemplates texts, Clock clock, @Value("${app.zone:Asia/Shanghai}") String zone) {
+      NoticeTemplates texts, Clock clock) {
     this.cases = cases;
     this.standards = standards;
     this.tables = tables;
@@ -48,13 +45,12 @@ public class TemporaryAssistanceWorkflow {
     this.notices = notices;
     this.texts = texts;
     this.clock = clock;
-    this.zone = ZoneId.of(zone);
   }
 
   /** 核定额度: cap and street limit as multiples (temporaryAssistanceLimits) of the standard × household size. */
   public void computeLimits(String applicationNo) {
     TemporaryAssistanceCases.Case c = cases.get(applicationNo);
-    LocalDate today = LocalDate.now(clock.withZone(zone));
+    LocalDate today = LocalDate.now(clock);
     BigDecimal standard = standards.on(today, c.areaType());
     if (standard == null) {
       throw new IllegalStateException("no 低保 standard on " + today + " for " + c.areaType());
@@ -77,7 +73,7 @@ public class TemporaryAssistanceWorkflow {
    */
   public void grant(String applicationNo) {
     TemporaryAssistanceCases.Case c = cases.get(applicationNo);
-    LocalDate month = LocalDate.now(clock.withZone(zone)).withDayOfMonth(1);
+    LocalDate month = LocalDate.now(clock).withDayOfMonth(1);
     benefits.grant(applicationNo, TemporaryAssistanceApplications.BENEFIT, c.type(), c.streetCode(), c.grantedAmount(),
         month, null, null, null, true, null, c.emergency() ? "先行救助" : "批准临时救助");
     if (c.paidInCash()) {
@@ -101,7 +97,7 @@ public class TemporaryAssistanceWorkflow {
     String reason = opinion != null && !opinion.isBlank() ? opinion.trim()
         : c.findings() == null ? "核实认定不符合临时救助条件" : c.findings();
     // a line not yet paid is not paid any more; money already paid (a run, or cash) is recovered
-    benefits.end(applicationNo, LocalDate.now(clock.withZone(zone)).withDayOfMonth(1), null, "先行救助核实不当:" + reason);
+    benefits.end(applicationNo, LocalDate.now(clock).withDayOfMonth(1), null, "先行救助核实不当:" + reason);
     cases.setRecovery(applicationNo, c.grantedAmount(), reason);
     records.setReasons(applicationNo, List.of("先行救助经核实不符合条件:" + reason));
     claims.release(applicationNo);

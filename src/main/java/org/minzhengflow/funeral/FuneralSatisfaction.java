@@ -8,7 +8,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -17,7 +16,6 @@ import java.util.Map;
 import java.util.Random;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,21 +34,18 @@ public class FuneralSatisfaction {
   private final FuneralTables tables;
   private final RuntimeService runtime;
   private final Clock clock;
-  private final ZoneId zone;
   private final Random random = new SecureRandom();
 
-  public FuneralSatisfaction(JdbcClient jdbc, FuneralTables tables, RuntimeService runtime, Clock clock,
-      @Value("${app.zone:Asia/Shanghai}") String zone) {
+  public FuneralSatisfaction(JdbcClient jdbc, FuneralTables tables, RuntimeService runtime, Clock clock) {
     this.jdbc = jdbc;
     this.tables = tables;
     this.runtime = runtime;
     this.clock = clock;
-    this.zone = ZoneId.of(zone);
   }
 
   /** The month before the current one: what the monthly timer samples. */
   public YearMonth lastMonth() {
-    return YearMonth.now(clock.withZone(zone)).minusMonths(1);
+    return YearMonth.now(clock).minusMonths(1);
   }
 
   /**
@@ -137,6 +132,6 @@ public class FuneralSatisfaction {
   }
 
   private Timestamp start(LocalDate day) {
-    return Timestamp.from(day.atStartOfDay(zone).toInstant());
+    return Timestamp.from(day.atStartOfDay(clock.getZone()).toInstant());
   }
 }

@@ -3,7 +3,6 @@ package org.minzhengflow.funeral;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,6 @@ import org.minzhengflow.casework.PersonEvents;
 import org.minzhengflow.casework.Yuan;
 import org.minzhengflow.identification.IdNumber;
 import org.minzhengflow.organization.StaffUser;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /** What the automatic steps of a funeral case do; every method may run again after a retried job. */
@@ -43,12 +41,10 @@ public class FuneralWorkflow {
   private final NoticeTemplates texts;
   private final FuneralHome home;
   private final Clock clock;
-  private final ZoneId zone;
 
   public FuneralWorkflow(FuneralCases cases, FuneralTables tables, AssistanceStatuses statuses,
       PersonEvents personEvents, BenefitRecords benefits, PaymentAccounts accounts, CaseRecords records,
-      CaseHistory history, CaseNotices notices, NoticeTemplates texts, FuneralHome home, Clock clock,
-      @Value("${app.zone:Asia/Shanghai}") String zone) {
+      CaseHistory history, CaseNotices notices, NoticeTemplates texts, FuneralHome home, Clock clock) {
     this.cases = cases;
     this.tables = tables;
     this.statuses = statuses;
@@ -61,7 +57,6 @@ public class FuneralWorkflow {
     this.texts = texts;
     this.home = home;
     this.clock = clock;
-    this.zone = ZoneId.of(zone);
   }
 
   /**
@@ -72,7 +67,7 @@ public class FuneralWorkflow {
   public String checkEligibility(String applicationNo) {
     FuneralCase c = cases.get(applicationNo);
     List<String> found = new ArrayList<>();
-    List<String> onRecord = statuses.benefitsOn(c.deceasedIdNumber(), c.dateOfDeath(), zone);
+    List<String> onRecord = statuses.benefitsOn(c.deceasedIdNumber(), c.dateOfDeath(), clock.getZone());
     if (onRecord.contains("DIBAO")) {
       found.add("DIBAO");
     }
@@ -134,7 +129,7 @@ public class FuneralWorkflow {
       }
     }
     cases.finish(applicationNo, total, clock.instant());
-    LocalDate month = LocalDate.now(clock.withZone(zone)).withDayOfMonth(1);
+    LocalDate month = LocalDate.now(clock).withDayOfMonth(1);
     if (total.signum() > 0) {
       accounts.save(applicationNo, new PaymentAccounts.Payment(home.bankName(), home.accountNo()));
       benefits.grantOneOffTo(new BenefitRecords.Payee(home.name(), home.creditCode()), applicationNo,
