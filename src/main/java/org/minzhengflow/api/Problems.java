@@ -74,6 +74,13 @@ public class Problems {
     return null;
   }
 
+  /** A telephone number of 7–20 digits, spaces, hyphens or a leading +; records why not. */
+  public void phone(String field, String value) {
+    if (value != null && !value.matches("[0-9+\\- ]{7,20}")) {
+      add(field, "联系电话格式无效");
+    }
+  }
+
   public boolean isEmpty() {
     return problems.isEmpty();
   }

@@ -72,10 +72,6 @@ public class HolidaySubsidies {
     if (month.isBefore(YearMonth.now(clock))) {
       throw ApiException.conflict("发放月份" + month + "已过,节日补贴只能随本月或以后的批次发放");
     }
-    if (jdbc.sql("select count(*) from holiday_subsidy_call where holiday = ? and holiday_year = ?")
-        .params(call.holiday(), call.year()).query(Integer.class).single() > 0) {
-      throw ApiException.conflict(call.year() + "年" + name(call.holiday()) + "补贴已发放过,同一节日每年只发一次");
-    }
     LocalDate first = month.atDay(1);
     try {
       jdbc.sql("""
@@ -83,7 +79,8 @@ public class HolidaySubsidies {
           values (?, ?, ?, 0, 0, ?, ?)""")
           .params(call.holiday(), call.year(), Date.valueOf(first), user.userId(), Timestamp.from(clock.instant()))
           .update();
-    } catch (DuplicateKeyException race) {
+    } catch (DuplicateKeyException calledBefore) {
+      // the primary key (holiday, year) decides, also between two calls at once
       throw ApiException.conflict(call.year() + "年" + name(call.holiday()) + "补贴已发放过,同一节日每年只发一次");
     }
     for (String benefit : BENEFITS) {

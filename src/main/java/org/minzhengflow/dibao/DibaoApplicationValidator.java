@@ -39,8 +39,8 @@ public class DibaoApplicationValidator {
       p.add("areaType", "户籍类别必须是 URBAN(城市)或 RURAL(农村)");
     }
     IdNumber applicant = p.idNumber("applicantIdNumber", r.applicantIdNumber());
-    if (r.phone() != null && !r.phone().isBlank() && !r.phone().matches("[0-9+\\- ]{7,20}")) {
-      p.add("phone", "联系电话格式无效");
+    if (r.phone() != null && !r.phone().isBlank()) {
+      p.phone("phone", r.phone());
     }
     members(r.members(), applicant, p);
     assets(r.assets(), p);

@@ -103,8 +103,8 @@ public class FuneralValidator {
     if (p.required("caller.name", c.name())) {
       p.maxLength("caller.name", c.name().trim(), 50);
     }
-    if (p.required("caller.phone", c.phone()) && !c.phone().trim().matches("[0-9+\\- ]{7,20}")) {
-      p.add("caller.phone", "联系电话格式无效");
+    if (p.required("caller.phone", c.phone())) {
+      p.phone("caller.phone", c.phone().trim());
     }
     if (p.required("caller.relation", c.relation())) {
       p.maxLength("caller.relation", c.relation().trim(), 20);
