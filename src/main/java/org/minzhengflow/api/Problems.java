@@ -74,7 +74,7 @@ public class Problems {
     return null;
   }
 
-  /** A telephone number of 7–20 digits, spaces, hyphens or a leading +; records why not. */
+  /** A telephone number: 7–20 characters of digits, spaces, hyphens and +; records why not. */
   public void phone(String field, String value) {
     if (value != null && !value.matches("[0-9+\\- ]{7,20}")) {
       add(field, "联系电话格式无效");
