@@ -510,7 +510,7 @@ class CityScaleBenchmark {
     report.lines("", "## Workload 2 — Tasklist at %,d open tasks".formatted(engine.getTaskService().createTaskQuery().count()), "",
         "Each filter as Tasklist asks for it: `filterService.listPage(filter, createTaskQuery().orderByTaskCreateTime().desc(), 0, 15)` "
             + "and `filterService.count(filter)` under the user's engine authentication (what `/engine-rest/filter/{id}/list` and `/count` run); "
-            + "bare engine: the filter's own query for that user (assignee / candidate groups + unassigned / due before now + 2 days / all) "
+            + "bare engine: the filter's own query for that user (assignee / candidate groups + unassigned / candidate groups incl. claimed + due before now + 2 days / candidate groups incl. claimed) "
             + "with the same order and page, without an authentication, so without authorization checks. Users rotate within a role "
             + "(street caseworker: xf1-worker1 and the first caseworkers of 9 generated two-level streets; district bureau: the 8 two-level districts' approvers). "
             + "n = timed queries per series after 5 warm-up queries (a series stops early after %d s).".formatted(SERIES_SECONDS), "",
@@ -568,8 +568,9 @@ class CityScaleBenchmark {
     return switch (filterName) {
       case "我的待办" -> query.taskAssignee(user);
       case "本街道待认领", "本单位待认领" -> query.taskCandidateGroupIn(cases.groups(user)).taskUnassigned();
-      case "即将超期" -> query.dueBefore(Date.from(Instant.now().plus(Duration.ofDays(2))));
-      default -> query;
+      case "即将超期" -> query.taskCandidateGroupIn(cases.groups(user)).includeAssignedTasks()
+          .dueBefore(Date.from(Instant.now().plus(Duration.ofDays(2))));
+      default -> query.taskCandidateGroupIn(cases.groups(user)).includeAssignedTasks();
     };
   }
 

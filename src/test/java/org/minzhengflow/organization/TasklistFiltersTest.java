@@ -18,9 +18,9 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The Tasklist filters say in their query which tasks a member of staff may see (their groups' tasks, also
- * once claimed by a colleague, and their own), so the database can start from the user's groups; they must
- * show exactly what the authorizations allow — no more (another street) and no less (a colleague's claimed
- * task, a delegated one, an escalated one).
+ * once claimed by a colleague; their own in 我的待办), so the database can start from the user's groups; together
+ * they must show exactly what the authorizations allow — no more (another street) and no less (a colleague's
+ * claimed task, a delegated one, an escalated one).
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -34,6 +34,10 @@ class TasklistFiltersTest {
   @Autowired ManagementService management;
   @Autowired IdentityService identity;
   @Autowired DibaoApplications applications;
+
+  private static List<String> union(List<String> a, List<String> b) {
+    return java.util.stream.Stream.concat(a.stream(), b.stream()).distinct().sorted().toList();
+  }
 
   private List<String> ids(List<Task> list) {
     return list.stream().map(Task::getId).sorted().toList();
@@ -68,16 +72,20 @@ class TasklistFiltersTest {
 
     Filter all = filters.createFilterQuery().filterName("本辖区全部任务").singleResult();
     Filter dueSoon = filters.createFilterQuery().filterName("即将超期").singleResult();
+    Filter mine = filters.createFilterQuery().filterName("我的待办").singleResult();
+    java.util.Date inTwoDays = java.sql.Timestamp.valueOf(java.time.LocalDateTime.now().plusDays(2));
     int checked = 0;
     for (String user : STAFF) {
       List<String> mayRead = as(user, () -> ids(tasks.createTaskQuery().listPage(0, 2000)));
       List<String> inFilter = as(user, () -> ids(filters.listPage(all.getId(), 0, 2000)));
-      assertThat(inFilter).as("本辖区全部任务 of %s", user).isEqualTo(mayRead);
-      assertThat(as(user, () -> filters.count(all.getId()))).isEqualTo(mayRead.size());
-      List<String> dueReadable = as(user, () -> ids(tasks.createTaskQuery()
-          .dueBefore(java.sql.Timestamp.valueOf(java.time.LocalDateTime.now().plusDays(2))).listPage(0, 2000)));
-      assertThat(as(user, () -> ids(filters.listPage(dueSoon.getId(), 0, 2000)))).as("即将超期 of %s", user)
-          .isEqualTo(dueReadable);
+      List<String> assigned = as(user, () -> ids(filters.listPage(mine.getId(), 0, 2000)));
+      assertThat(union(inFilter, assigned)).as("本辖区全部任务 + 我的待办 of %s", user).isEqualTo(mayRead);
+      assertThat(as(user, () -> filters.count(all.getId()))).isEqualTo(inFilter.size());
+      List<String> dueReadable = as(user, () -> ids(tasks.createTaskQuery().dueBefore(inTwoDays).listPage(0, 2000)));
+      List<String> dueAssigned = as(user, () -> ids(tasks.createTaskQuery().taskAssignee(user).dueBefore(inTwoDays)
+          .listPage(0, 2000)));
+      assertThat(union(as(user, () -> ids(filters.listPage(dueSoon.getId(), 0, 2000))), dueAssigned))
+          .as("即将超期 + 我的待办 due soon of %s", user).isEqualTo(dueReadable);
       checked += mayRead.size();
     }
     // the xf tasks are seen by both caseworkers, the leader (delegated, escalated), dl1 by its leader
@@ -86,7 +94,8 @@ class TasklistFiltersTest {
     List<String> colleague = as("xf1-worker2", () -> ids(filters.listPage(all.getId(), 0, 2000)));
     assertThat(colleague).contains(claimed.getId()).doesNotContain(scenario.task(dl1, "streetReview").getId());
     assertThat(as("xf1-leader", () -> ids(filters.listPage(all.getId(), 0, 2000))))
-        .contains(delegated.getId(), scenario.task(xf3, "householdInvestigation").getId());
+        .contains(scenario.task(xf3, "householdInvestigation").getId()).doesNotContain(delegated.getId());
+    assertThat(as("xf1-leader", () -> ids(filters.listPage(mine.getId(), 0, 2000)))).contains(delegated.getId());
     assertThat(as("dl1-leader", () -> ids(filters.listPage(all.getId(), 0, 2000))))
         .contains(scenario.task(dl1, "streetReview").getId()).doesNotContain(claimed.getId());
   }
@@ -102,7 +111,7 @@ class TasklistFiltersTest {
     setup.run();
     Filter after = filters.getFilter(all.getId());
     assertThat(new org.camunda.bpm.engine.impl.json.JsonTaskQueryConverter().toJson(after.getQuery())).isEqualTo(current)
-        .contains("orQueries");
+        .contains("includeAssignedTasks").doesNotContain("orQueries");
     assertThat(filters.createFilterQuery().filterName("本辖区全部任务").count()).isEqualTo(1);
   }
 
