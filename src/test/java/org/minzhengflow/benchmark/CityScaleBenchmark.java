@@ -93,7 +93,8 @@ class CityScaleBenchmark {
     }
   }
 
-  record Series(String role, String user, String firstUser, String filter, Stats list, Stats count, Stats bareList, long firstCount) {}
+  record Series(String role, String user, String firstUser, String filter, Stats list, Stats count, Stats bareList, long firstCount,
+      Stats restList, Stats restCount) {}
 
   /**
    * The whole application as {@code PostgresIntegrationTest} starts it (test profile: demo organisation), on a
@@ -179,12 +180,16 @@ class CityScaleBenchmark {
     double t = Double.NaN;
     double c = Double.NaN;
     double tb = Double.NaN;
+    double restPage = Double.NaN;
+    double restCount = Double.NaN;
     if (WORKLOADS.contains("tasklist")) {
       openTasks();
       List<Series> tasklist = tasklist();
       t = tasklist.stream().mapToDouble(s -> s.list().p95()).max().orElse(Double.NaN);
       c = tasklist.stream().mapToDouble(s -> s.count().p95()).max().orElse(Double.NaN);
       tb = tasklist.stream().mapToDouble(s -> s.bareList().p95()).max().orElse(Double.NaN);
+      restPage = tasklist.stream().mapToDouble(s -> s.restList().p95()).max().orElse(Double.NaN);
+      restCount = tasklist.stream().mapToDouble(s -> s.restCount().p95()).max().orElse(Double.NaN);
       explain(tasklist);
       report.save();
     }
@@ -231,6 +236,8 @@ class CityScaleBenchmark {
         "- R (1 thread, empty database) = %.2f — target ≤ 1.3".formatted(ratio),
         "- Tasklist worst first page p95 T = %s ms (target ≤ 50 and ≤ TB), worst count p95 C = %s ms (target ≤ 100), bare engine worst first page p95 TB = %s ms"
             .formatted(Stats.ms(t), Stats.ms(c), Stats.ms(tb)),
+        "- the same over HTTP as Tasklist sends it (HAL with the list columns' variables): worst page p95 %s ms, worst count p95 %s ms"
+            .formatted(Stats.ms(restPage), Stats.ms(restCount)),
         "- intake p95 = %s ms at %d clients (target ≤ 100)".formatted(Stats.ms(intake.p95()), INTAKE_CLIENTS),
         "- G = %.2f (target ≥ 0.9)".formatted(growth),
         "- payment run of %,d lines: %.2f s, %,.0f lines/s (target < 60 s)".formatted(PaymentsWorkload.LINES, paymentSeconds, paymentRate),
@@ -514,12 +521,16 @@ class CityScaleBenchmark {
             + "with the same order and page, without an authentication, so without authorization checks. Users rotate within a role "
             + "(street caseworker: xf1-worker1 and the first caseworkers of 9 generated two-level streets; district bureau: the 8 two-level districts' approvers). "
             + "n = timed queries per series after 5 warm-up queries (a series stops early after %d s).".formatted(SERIES_SECONDS), "",
-        "| role | filter | count seen | first page p50 / p95 ms | count p50 / p95 ms | bare first page p50 / p95 ms | n (page / count / bare) |",
-        "| --- | --- | --- | --- | --- | --- | --- |");
+        "REST: the same first page and count over HTTP as Tasklist sends them (`POST /engine-rest/filter/{id}/list?firstResult=0&maxResults=15` "
+            + "with `Accept: application/hal+json`, sorted by creation time, so the answer embeds the list columns' variables, the assignees and "
+            + "the process definitions; `GET /engine-rest/filter/{id}/count`), HTTP Basic as the user, one client.", "",
+        "| role | filter | count seen | first page p50 / p95 ms | count p50 / p95 ms | bare first page p50 / p95 ms | REST page p50 / p95 ms | REST count p50 / p95 ms | n (page / count / bare / REST) |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     for (Series s : all) {
-      report.line("| %s (%s) | %s | %,d | %s / **%s** | %s / **%s** | %s / **%s** | %d / %d / %d |".formatted(s.role(), s.user(), s.filter(),
+      report.line("| %s (%s) | %s | %,d | %s / **%s** | %s / **%s** | %s / **%s** | %s / **%s** | %s / **%s** | %d / %d / %d / %d |".formatted(s.role(), s.user(), s.filter(),
           s.firstCount(), Stats.ms(s.list().p50()), Stats.ms(s.list().p95()), Stats.ms(s.count().p50()), Stats.ms(s.count().p95()),
-          Stats.ms(s.bareList().p50()), Stats.ms(s.bareList().p95()), s.list().n(), s.count().n(), s.bareList().n()));
+          Stats.ms(s.bareList().p50()), Stats.ms(s.bareList().p95()), Stats.ms(s.restList().p50()), Stats.ms(s.restList().p95()),
+          Stats.ms(s.restCount().p50()), Stats.ms(s.restCount().p95()), s.list().n(), s.count().n(), s.bareList().n(), s.restList().n()));
     }
     return all;
   }
@@ -556,11 +567,23 @@ class CityScaleBenchmark {
       identity.clearAuthentication();
       return bareQuery(filterName, user).orderByTaskCreateTime().desc().listPage(0, 15).size();
     });
-    System.out.printf("tasklist %s %s: page p95 %s ms, count p95 %s ms, bare page p95 %s ms%n", role, filterName,
-        Stats.ms(list.p95()), Stats.ms(count.p95()), Stats.ms(bare.p95()));
+    Http http = new Http(port);
+    Map<String, Object> sorting = Map.of("sorting", List.of(Map.of("sortBy", "created", "sortOrder", "desc")));
+    Stats restList = measure(users, user -> rest(http.postHal(user, "/engine-rest/filter/" + filterId
+        + "/list?firstResult=0&maxResults=15", sorting)));
+    Stats restCount = measure(users, user -> rest(http.get(user, "/engine-rest/filter/" + filterId + "/count")));
+    System.out.printf("tasklist %s %s: page p95 %s ms, count p95 %s ms, bare page p95 %s ms, REST page p95 %s ms, REST count p95 %s ms%n",
+        role, filterName, Stats.ms(list.p95()), Stats.ms(count.p95()), Stats.ms(bare.p95()), Stats.ms(restList.p95()),
+        Stats.ms(restCount.p95()));
     return new Series(role, String.join(",", users.size() > 2 ? List.of(users.get(0), "…") : users), users.get(0), filterName,
-        list, count, bare,
-        firstCount);
+        list, count, bare, firstCount, restList, restCount);
+  }
+
+  private static Object rest(Http.Response response) {
+    if (response.status() != 200) {
+      throw new AssertionError("Tasklist's request failed: " + response.status() + " " + response.body());
+    }
+    return response.body().length();
   }
 
   private TaskQuery bareQuery(String filterName, String user) {

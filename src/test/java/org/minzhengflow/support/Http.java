@@ -38,6 +38,13 @@ public class Http {
         .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : write(body), StandardCharsets.UTF_8)));
   }
 
+  /** A POST as Tasklist sends it for a filter's list: the answer in HAL, with the embedded variables and users. */
+  public Response postHal(String user, String path, Object body) {
+    return send(user, HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/json").header("Accept", "application/hal+json")
+        .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : write(body), StandardCharsets.UTF_8)));
+  }
+
   public Binary getBytes(String user, String path) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
     authenticate(user, request);

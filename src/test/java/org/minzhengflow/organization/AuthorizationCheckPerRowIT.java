@@ -1,0 +1,100 @@
+package org.minzhengflow.organization;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.util.List;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.junit.jupiter.api.Test;
+import org.minzhengflow.dibao.DibaoApplications;
+import org.minzhengflow.dibao.DibaoScenario;
+import org.minzhengflow.support.PostgresIntegrationTest;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * On PostgreSQL the engine's authorization join runs per row (AuthorizationCheckPerRowPlugin): the SQL really is the
+ * lateral form, and each street still sees exactly its own cases — tasks, process instances, their variables and
+ * their history — while the administrator sees both.
+ */
+class AuthorizationCheckPerRowIT extends PostgresIntegrationTest {
+
+  @Autowired DibaoApplications applications;
+  @Autowired TaskService tasks;
+  @Autowired ManagementService management;
+  @Autowired IdentityService identity;
+  @Autowired RuntimeService runtime;
+  @Autowired HistoryService history;
+
+  private <T> T as(String user, Supplier<T> call) {
+    List<String> groups = identity.createGroupQuery().groupMember(user).listPage(0, 100).stream().map(Group::getId).toList();
+    identity.setAuthentication(user, groups);
+    try {
+      return call.get();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  @Test
+  void eachStreetSeesExactlyItsOwnCasesThroughThePerRowCheck() {
+    DibaoScenario scenario = new DibaoScenario(applications, tasks, management, identity);
+    String xf = scenario.submit(scenario.poorFamily("230110001"), "xf1-worker1").processInstanceId();
+    String dl = scenario.submit(scenario.poorFamily("230102001"), "dl1-worker1").processInstanceId();
+    List<String> both = List.of(xf, dl);
+
+    ListAppender<ILoggingEvent> sql = capture();
+    try {
+      for (String[] view : new String[][] {{"xf1-worker1", xf}, {"dl1-worker1", dl}}) {
+        String user = view[0];
+        String own = view[1];
+        assertThat(as(user, () -> runtime.createProcessInstanceQuery().processInstanceIds(new java.util.HashSet<>(both))
+            .listPage(0, 10)).stream().map(p -> p.getId()).toList()).as("%s: process instances", user).containsExactly(own);
+        assertThat(as(user, () -> history.createHistoricProcessInstanceQuery().processInstanceIds(new java.util.HashSet<>(both))
+            .listPage(0, 10)).stream().map(p -> p.getId()).toList()).as("%s: history", user).containsExactly(own);
+        assertThat(as(user, () -> runtime.createVariableInstanceQuery().processInstanceIdIn(both.toArray(String[]::new))
+            .variableName("applicationNo").listPage(0, 10)).stream().map(v -> v.getProcessInstanceId()).toList())
+            .as("%s: variables", user).containsExactly(own);
+        assertThat(as(user, () -> history.createHistoricVariableInstanceQuery().processInstanceIdIn(both.toArray(String[]::new))
+            .variableName("applicationNo").listPage(0, 10)).stream().map(v -> v.getProcessInstanceId()).toList())
+            .as("%s: historic variables", user).containsExactly(own);
+        assertThat(as(user, () -> runtime.createProcessInstanceQuery().processInstanceIds(new java.util.HashSet<>(both)).count()))
+            .isOne();
+      }
+      assertThat(as("admin", () -> runtime.createProcessInstanceQuery().processInstanceIds(new java.util.HashSet<>(both)).count()))
+          .isEqualTo(2);
+    } finally {
+      release(sql);
+    }
+    String thread = Thread.currentThread().getName();
+    List<String> statements = sql.list.stream().filter(e -> thread.equals(e.getThreadName()))
+        .map(ILoggingEvent::getFormattedMessage).filter(m -> m.contains("Preparing:")).toList();
+    // the queries above as the engine sent them: each one's authorization sub-select is the per-row form
+    assertThat(statements).filteredOn(s -> s.contains("FROM ACT_RU_AUTHORIZATION A")).hasSizeGreaterThanOrEqualTo(10)
+        .allSatisfy(s -> assertThat(s).containsIgnoringCase("join lateral").containsIgnoringCase("offset 0"));
+  }
+
+  private static ListAppender<ILoggingEvent> capture() {
+    Logger logger = (Logger) LoggerFactory.getLogger("org.camunda.bpm.engine.impl.persistence.entity");
+    ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    appender.start();
+    logger.addAppender(appender);
+    logger.setLevel(Level.DEBUG);
+    return appender;
+  }
+
+  private static void release(ListAppender<ILoggingEvent> appender) {
+    Logger logger = (Logger) LoggerFactory.getLogger("org.camunda.bpm.engine.impl.persistence.entity");
+    logger.detachAppender(appender);
+    logger.setLevel(null);
+  }
+}
