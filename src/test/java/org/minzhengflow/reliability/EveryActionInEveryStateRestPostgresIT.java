@@ -122,9 +122,9 @@ class EveryActionInEveryStateRestPostgresIT extends PostgresIntegrationTest {
     // the same household's benefit is re-reviewed (dibao-review): every state of the review
     Http.Response started = http.post("xf-approver", "/api/dibao/reviews", Map.of("applicationNo", c.no(), "reason", "专项清理"));
     record(http, "dibao: 已批准", "start re-review (xf-approver)", 202, started);
-    JsonNode household = http.await("xf1-worker1", "/api/dibao/applications/" + c.no(),
+    JsonNode withReview = http.await("xf1-worker1", "/api/dibao/applications/" + c.no(),
         r -> r.json().path("reviews").size() == 1).json();
-    String reviewNo = household.get("reviews").get(0).get("reviewNo").asText();
+    String reviewNo = withReview.get("reviews").get(0).get("reviewNo").asText();
     JsonNode review = http.await("xf1-worker1", "/api/dibao/reviews/" + reviewNo,
         r -> r.status() == 200 && r.json().path("openSteps").toString().contains("reviewInvestigation")).json();
     Case r = new Case("dibao-review", reviewNo, review.get("processInstanceId").asText(), "xf1-worker1", "dl1-worker1",
@@ -143,7 +143,7 @@ class EveryActionInEveryStateRestPostgresIT extends PostgresIntegrationTest {
     probe(http, "dibao-review: 街道审核(可撤回)", r, Set.of("withdraw"));
     approve(http, "xf1-leader", reviewStreet);
     String reviewDistrict = awaitTask(http, "xf-approver", r.pid(), "districtApproval");
-    probe(http, "dibao-review: 区级审批", r, Set.of());
+    probe(http, "dibao-review: 区级审批(可撤回)", r, Set.of("withdraw"));
     approve(http, "xf-approver", reviewDistrict);
     awaitStatus(http, r, "REVIEWED");
     probe(http, "dibao-review: 已复核", r, Set.of());
