@@ -23,6 +23,12 @@ public class DistrictHomeVisitRules implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      // the street's own home visit left its findings on the case: without this the district's visit would be
+      // completed with the street's findings when the district sends none
+      task.getExecution().removeVariable("findings");
+      return;
+    }
     String findings = HomeVisitRules.findings(task, "区级入户调查情况");
     history.record(task.getExecution().getProcessBusinessKey(), task.getProcessInstanceId(), task.getId(),
         task.getTaskDefinitionKey(), task.getName(), reviews.actor(task), null, findings);

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.minzhengflow.api.ErrorBodies;
 import org.minzhengflow.api.FieldProblem;
@@ -26,6 +27,24 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  */
 public class EngineRestErrorFormat extends OncePerRequestFilter {
 
+  /** The id in {@code /engine-rest/task/{id}/…} (also the webapps' copy of the engine API). */
+  private static final Pattern TASK_PATH = Pattern.compile("/task/([^/]+)/[^/]+$");
+
+  /**
+   * Asks the engine whether a task id it no longer finds among the open tasks was ever a task (its history): the
+   * step was done or withdrawn, which is the wrong state (409), not an unknown task (404).
+   */
+  private final Predicate<String> taskInHistory;
+
+  public EngineRestErrorFormat(Predicate<String> taskInHistory) {
+    this.taskInHistory = taskInHistory;
+  }
+
+  /** Without the engine's history every task the engine does not find is unknown (404). */
+  public EngineRestErrorFormat() {
+    this(id -> false);
+  }
+
   private static final Pattern FIELD_MESSAGE = Pattern.compile("\\[([A-Za-z0-9_.]+)\\] (\\p{IsHan}[^\\n']*)");
   private static final Pattern CHINESE = Pattern.compile("[\\u4e00-\\u9fff]");
 
@@ -37,8 +56,13 @@ public class EngineRestErrorFormat extends OncePerRequestFilter {
       chain.doFilter(request, wrapper);
       if (wrapper.getStatus() >= 400) {
         byte[] body = wrapper.getContentAsByteArray();
-        int status = stateRule(body) ? 409 : isInputValidation(body) ? 400 : conflict(body) != null ? 409 : wrapper.getStatus();
-        byte[] rewritten = rewrite(status, body);
+        String gone = goneTask(request, body);
+        int status = stateRule(body) ? 409 : isInputValidation(body) ? 400 : conflict(body) != null ? 409
+            : gone != null ? (gone.equals(TASK_DONE) ? 409 : 404) : wrapper.getStatus();
+        // a claim that lost the race to another claim (optimistic lock) is "claimed by someone else" as well
+        String decided = gone != null ? gone
+            : status == 409 && request.getRequestURI().endsWith("/claim") ? TASK_CLAIMED : null;
+        byte[] rewritten = rewrite(status, body, decided);
         if (rewritten != null) {
           // The engine wraps a listener's validation failure in a generic exception (500); it is bad input.
           wrapper.setStatus(status);
@@ -76,13 +100,43 @@ public class EngineRestErrorFormat extends OncePerRequestFilter {
    */
   private static final Pattern STATE_RULE = Pattern.compile("\\[(countersign)\\] (\\p{IsHan}[^\\n'\"]*)");
 
+  /**
+   * Engine answers (any status, often 500) whose text says the engine found nothing in the state the request needs:
+   * a message nobody waits for (e.g. an {@code Objection} outside a public notice) — the wrong state, 409.
+   */
+  private static final Map<String, String> STATE_CONFLICTS = Map.of(
+      "MismatchingMessageCorrelationException", "没有正在等待该消息的案件环节(例如案件不在公示期),消息未被接收",
+      // two completions of one task at once: the second's listener meets the first's history row (unique task_id)
+      "duplicate key value violates unique constraint", "该任务或案件刚被他人处理,请刷新后重试",
+      "Unique index or primary key violation", "该任务或案件刚被他人处理,请刷新后重试");
+
+  static final String TASK_CLAIMED = "该任务已被他人认领,请刷新任务列表";
+
+  static final String TASK_DONE = "该任务已办结或已撤销,请刷新任务列表";
+  static final String TASK_UNKNOWN = "未找到该任务";
+
+  /**
+   * A claim, completion or other task call on a task the engine no longer has (the engine answers 500 with
+   * {@code NullValueException}): done or withdrawn if the engine's history knows it, else unknown. Null otherwise.
+   */
+  String goneTask(HttpServletRequest request, byte[] body) {
+    String text = new String(body, StandardCharsets.UTF_8);
+    if (!text.contains("Cannot find task with id")) {
+      return null;
+    }
+    Matcher path = TASK_PATH.matcher(request.getRequestURI());
+    return path.find() && taskInHistory.test(path.group(1)) ? TASK_DONE : TASK_UNKNOWN;
+  }
+
   static boolean stateRule(byte[] body) {
     return STATE_RULE.matcher(new String(body, StandardCharsets.UTF_8)).find();
   }
 
   static String conflict(byte[] body) {
     String text = new String(body, StandardCharsets.UTF_8);
-    return CONFLICTS.entrySet().stream().filter(e -> text.contains("\"type\":\"" + e.getKey() + "\""))
+    String byType = CONFLICTS.entrySet().stream().filter(e -> text.contains("\"type\":\"" + e.getKey() + "\""))
+        .map(Map.Entry::getValue).findFirst().orElse(null);
+    return byType != null ? byType : STATE_CONFLICTS.entrySet().stream().filter(e -> text.contains(e.getKey()))
         .map(Map.Entry::getValue).findFirst().orElse(null);
   }
 
@@ -98,6 +152,11 @@ public class EngineRestErrorFormat extends OncePerRequestFilter {
   }
 
   static byte[] rewrite(int status, byte[] body) throws IOException {
+    return rewrite(status, body, null);
+  }
+
+  /** As {@link #rewrite(int, byte[])}, with the message already decided (a task the engine no longer has). */
+  static byte[] rewrite(int status, byte[] body, String decided) throws IOException {
     Map<String, Object> answer = new LinkedHashMap<>();
     String original = null;
     try {
@@ -116,7 +175,9 @@ public class EngineRestErrorFormat extends OncePerRequestFilter {
     String field = "request";
     Matcher fieldMessage = original == null ? null : FIELD_MESSAGE.matcher(original);
     Matcher stateRule = original == null ? null : STATE_RULE.matcher(original);
-    if (status == 409 && stateRule != null && stateRule.find()) {
+    if (decided != null) {
+      message = decided;
+    } else if (status == 409 && stateRule != null && stateRule.find()) {
       message = stateRule.group(2);
     } else if (fieldMessage != null && fieldMessage.find()) {
       field = fieldMessage.group(1);
@@ -134,8 +195,9 @@ public class EngineRestErrorFormat extends OncePerRequestFilter {
     } else if (message == null || !CHINESE.matcher(message).find()) {
       message = ErrorBodies.defaultMessage(status);
     }
-    if (status >= 500) {
-      answer.remove("detail"); // internal failures: no engine internals to callers
+    if (status >= 500 || original != null && original.contains("SQL")) {
+      // internal failures, and database errors behind a conflict: no engine internals or SQL to callers
+      answer.remove("detail");
     } else if (original != null && !original.equals(message)) {
       answer.put("detail", original);
     }

@@ -16,8 +16,10 @@ import org.springframework.core.Ordered;
 public class WebSecurityConfig {
 
   @Bean
-  FilterRegistrationBean<EngineRestErrorFormat> engineRestErrorFormat() {
-    FilterRegistrationBean<EngineRestErrorFormat> bean = new FilterRegistrationBean<>(new EngineRestErrorFormat());
+  FilterRegistrationBean<EngineRestErrorFormat> engineRestErrorFormat(ProcessEngine engine) {
+    // a task id the engine once had (history) but no longer has open: the step is done, a 409
+    FilterRegistrationBean<EngineRestErrorFormat> bean = new FilterRegistrationBean<>(new EngineRestErrorFormat(
+        id -> engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(id).count() > 0));
     bean.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return bean;

@@ -137,6 +137,39 @@ class EngineRestErrorFormatTest {
     assertThat(response.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(tasks);
   }
 
+  @Test
+  void aTaskTheEngineNoLongerHasIsA409WhenItsHistoryKnowsItElseA404() throws Exception {
+    String camunda = "{\"type\":\"RestException\",\"message\":\"Cannot complete task 77: Cannot find task with id 77: "
+        + "task is null\",\"code\":0}";
+    EngineRestErrorFormat format = new EngineRestErrorFormat("77"::equals);
+
+    MockHttpServletResponse done = new MockHttpServletResponse();
+    format.doFilter(new MockHttpServletRequest("POST", "/engine-rest/task/77/complete"), done, answering(500, camunda));
+    assertThat(done.getStatus()).isEqualTo(409);
+    assertThat(JSON.readTree(done.getContentAsByteArray()).path("message").asText()).isEqualTo("该任务已办结或已撤销,请刷新任务列表");
+
+    MockHttpServletResponse unknown = new MockHttpServletResponse();
+    format.doFilter(new MockHttpServletRequest("POST", "/engine-rest/task/78/claim"), unknown,
+        answering(500, camunda.replace("77", "78")));
+    assertThat(unknown.getStatus()).isEqualTo(404);
+    assertThat(JSON.readTree(unknown.getContentAsByteArray()).path("message").asText()).isEqualTo("未找到该任务");
+  }
+
+  @Test
+  void aMessageNobodyWaitsForIsTheWrongState409() throws Exception {
+    String camunda = "{\"type\":\"RestException\",\"message\":\"org.camunda.bpm.engine.MismatchingMessageCorrelationException: "
+        + "Cannot correlate message 'Objection': No process definition or execution matches the parameters\",\"code\":0}";
+    MockHttpServletResponse response = new MockHttpServletResponse();
+
+    new EngineRestErrorFormat().doFilter(new MockHttpServletRequest("POST", "/engine-rest/message"), response,
+        answering(400, camunda));
+
+    assertThat(response.getStatus()).isEqualTo(409);
+    JsonNode answer = JSON.readTree(response.getContentAsByteArray());
+    assertThat(answer.path("message").asText()).contains("公示期").containsPattern(HAN);
+    assertThat(answer.has("errors")).isFalse();
+  }
+
   private static JsonNode rewrite(int status, String body) throws IOException {
     byte[] rewritten = EngineRestErrorFormat.rewrite(status, body.getBytes(StandardCharsets.UTF_8));
     assertThat(rewritten).as("rewritten body").isNotNull();
