@@ -143,6 +143,13 @@ class StatementCounts {
               () -> filters.listPage(filter.getId(), engine.getTaskService().createTaskQuery().orderByTaskCreateTime().desc(), 0, 15)));
           measure(shown, "Tasklist " + filter.getName() + " count", () -> asUser(identity, groups,
               () -> filters.count(filter.getId())));
+          // what Tasklist really sends: the REST call with HAL, so the list columns' variables, the assignees and the
+          // process definitions come with the page, and HTTP Basic's user and group look-up before it
+          measure(shown, "REST " + filter.getName() + " first page (HAL, as Tasklist)", () -> http.postHal("xf1-worker1",
+              "/engine-rest/filter/" + filter.getId() + "/list?firstResult=0&maxResults=15",
+              java.util.Map.of("sorting", List.of(java.util.Map.of("sortBy", "created", "sortOrder", "desc")))).status());
+          measure(shown, "REST " + filter.getName() + " count", () -> http.get("xf1-worker1",
+              "/engine-rest/filter/" + filter.getId() + "/count").status());
         }
         // the bare engine's nearest query (no filter, no authentication, so no authorization check): the fixed cost
         // of a filter call under authentication is the difference
