@@ -37,7 +37,7 @@ public class EngineRestErrorFormat extends OncePerRequestFilter {
       chain.doFilter(request, wrapper);
       if (wrapper.getStatus() >= 400) {
         byte[] body = wrapper.getContentAsByteArray();
-        int status = stateRule(body) ? 409 : isInputValidation(body) ? 400 : conflict(body) != null ? 409 : wrapper.getStatus();
+        int status = personRule(body) ? 403 : stateRule(body) ? 409 : isInputValidation(body) ? 400 : conflict(body) != null ? 409 : wrapper.getStatus();
         byte[] rewritten = rewrite(status, body);
         if (rewritten != null) {
           // The engine wraps a listener's validation failure in a generic exception (500); it is bad input.
@@ -75,6 +75,17 @@ public class EngineRestErrorFormat extends OncePerRequestFilter {
    * (taskops): the request was fine, the state forbids it — 409 with the Chinese message.
    */
   private static final Pattern STATE_RULE = Pattern.compile("\\[(countersign)\\] (\\p{IsHan}[^\\n'\"]*)");
+
+  /**
+   * Task-listener rules about the person, e.g. {@code [forbidden] …须回避} or one person, one role (review/CaseRoleRefusal):
+   * this user may not take or complete the task, whatever they send — 403 with the Chinese message. The engine answers
+   * them with 500 (a listener's exception), or 400 where it reads them as a form error.
+   */
+  private static final Pattern PERSON_RULE = Pattern.compile("\\[(forbidden)\\] (\\p{IsHan}[^\\n'\"]*|[A-Za-z0-9_-]+\\p{IsHan}[^\\n'\"]*)");
+
+  static boolean personRule(byte[] body) {
+    return PERSON_RULE.matcher(new String(body, StandardCharsets.UTF_8)).find();
+  }
 
   static boolean stateRule(byte[] body) {
     return STATE_RULE.matcher(new String(body, StandardCharsets.UTF_8)).find();
@@ -116,7 +127,10 @@ public class EngineRestErrorFormat extends OncePerRequestFilter {
     String field = "request";
     Matcher fieldMessage = original == null ? null : FIELD_MESSAGE.matcher(original);
     Matcher stateRule = original == null ? null : STATE_RULE.matcher(original);
-    if (status == 409 && stateRule != null && stateRule.find()) {
+    Matcher personRule = original == null ? null : PERSON_RULE.matcher(original);
+    if (status == 403 && personRule != null && personRule.find()) {
+      message = personRule.group(2);
+    } else if (status == 409 && stateRule != null && stateRule.find()) {
       message = stateRule.group(2);
     } else if (fieldMessage != null && fieldMessage.find()) {
       field = fieldMessage.group(1);
@@ -134,8 +148,9 @@ public class EngineRestErrorFormat extends OncePerRequestFilter {
     } else if (message == null || !CHINESE.matcher(message).find()) {
       message = ErrorBodies.defaultMessage(status);
     }
-    if (status >= 500) {
-      answer.remove("detail"); // internal failures: no engine internals to callers
+    if (status >= 500 || status == 403 && personRule != null && personRule.find(0)) {
+      // internal failures, and the listener wrapping of a rule about the person: no engine internals to callers
+      answer.remove("detail");
     } else if (original != null && !original.equals(message)) {
       answer.put("detail", original);
     }
