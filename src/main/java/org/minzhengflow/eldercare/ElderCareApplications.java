@@ -109,7 +109,11 @@ public class ElderCareApplications implements CaseKind<ElderCareRequest> {
         .putValue("streetCode", request.streetCode())
         .putValue("subsidyType", request.subsidyType());
     List<String> readers = new java.util.ArrayList<>(groups.streetCaseReaders(request.streetCode()));
-    readers.add(groups.assessmentAgency());
+    // the agency reads the cases it assesses (the model assesses every type but the high-age allowance), no other:
+    // a 高龄津贴 case is none of its business (docs/reliability.md §7)
+    if (!"HIGH_AGE".equals(request.subsidyType())) {
+      readers.add(groups.assessmentAgency());
+    }
     ProcessInstance instance = intake.start(this, applicationNo, variables, readers, user.userId(),
         "受理" + elder.name().trim() + "(" + id.ageOn(today) + "周岁)的" + typeName(request.subsidyType()) + "申请;救助身份:"
             + AssistanceStatuses.label(status) + "(以本系统救助记录为准)");

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Rules that hold for every case process, added when a model is parsed so no designer can forget
- * them in Modeler: the conflict-of-interest check on claiming and completing every user task, and
+ * them in Modeler: the conflict-of-interest check and one person, one role on claiming and completing every user task, and
  * cases start only through the application API.
  */
 @Component
@@ -36,9 +36,11 @@ public class CaseTaskRulesPlugin extends AbstractProcessEnginePlugin {
   };
 
   private final TaskListener conflictOfInterest;
+  private final TaskListener separationOfDuties;
 
-  public CaseTaskRulesPlugin(@Lazy ConflictOfInterest conflictOfInterest) {
+  public CaseTaskRulesPlugin(@Lazy ConflictOfInterest conflictOfInterest, @Lazy SeparationOfDuties separationOfDuties) {
     this.conflictOfInterest = conflictOfInterest;
+    this.separationOfDuties = separationOfDuties;
   }
 
   @Override
@@ -61,6 +63,8 @@ public class CaseTaskRulesPlugin extends AbstractProcessEnginePlugin {
         if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
           behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, conflictOfInterest);
           behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_COMPLETE, conflictOfInterest);
+          behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, separationOfDuties);
+          behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_COMPLETE, separationOfDuties);
         }
       }
     });

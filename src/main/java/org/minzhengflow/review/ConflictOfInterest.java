@@ -7,8 +7,9 @@ import org.minzhengflow.verification.StaffRelatives;
 import org.springframework.stereotype.Component;
 
 /**
- * 回避: a member of staff registered as a close relative of anyone in the case may not complete
- * any of its tasks. Attached to every user task of every process by {@link CaseTaskRulesPlugin}.
+ * 回避: a member of staff registered as a close relative of anyone in the case may neither take (claim, be handed by
+ * 转办, 委派 or 退回) nor complete any of its tasks. Attached to every user task of every process by
+ * {@link CaseTaskRulesPlugin}. A refusal of the person, not of the input: 403 ({@link CaseRoleRefusal}).
  */
 @Component
 public class ConflictOfInterest implements TaskListener {
@@ -32,7 +33,7 @@ public class ConflictOfInterest implements TaskListener {
       return;
     }
     if (relatives.isRelated(actor, people.idNumbers(applicationNo))) {
-      throw ReviewRules.invalid("assignee", "您是本案申请人或其家庭成员的备案近亲属,须回避,不能办理此任务");
+      throw new CaseRoleRefusal(actor + "是本案申请人或其家庭成员的备案近亲属,须回避,不能认领或办理此任务");
     }
   }
 }

@@ -57,8 +57,8 @@ public class EngineRestErrorFormat extends OncePerRequestFilter {
       if (wrapper.getStatus() >= 400) {
         byte[] body = wrapper.getContentAsByteArray();
         String gone = goneTask(request, body);
-        int status = stateRule(body) ? 409 : isInputValidation(body) ? 400 : conflict(body) != null ? 409
-            : gone != null ? (gone.equals(TASK_DONE) ? 409 : 404) : wrapper.getStatus();
+        int status = personRule(body) ? 403 : stateRule(body) ? 409 : isInputValidation(body) ? 400
+            : conflict(body) != null ? 409 : gone != null ? (gone.equals(TASK_DONE) ? 409 : 404) : wrapper.getStatus();
         // a claim that lost the race to another claim (optimistic lock) is "claimed by someone else" as well
         String decided = gone != null ? gone
             : status == 409 && request.getRequestURI().endsWith("/claim") ? TASK_CLAIMED : null;
@@ -128,6 +128,17 @@ public class EngineRestErrorFormat extends OncePerRequestFilter {
     return path.find() && taskInHistory.test(path.group(1)) ? TASK_DONE : TASK_UNKNOWN;
   }
 
+  /**
+   * Task-listener rules about the person, e.g. {@code [forbidden] …须回避} or one person, one role (review/CaseRoleRefusal):
+   * this user may not take or complete the task, whatever they send — 403 with the Chinese message. The engine answers
+   * them with 500 (a listener's exception), or 400 where it reads them as a form error.
+   */
+  private static final Pattern PERSON_RULE = Pattern.compile("\\[(forbidden)\\] (\\p{IsHan}[^\\n'\"]*|[A-Za-z0-9_-]+\\p{IsHan}[^\\n'\"]*)");
+
+  static boolean personRule(byte[] body) {
+    return PERSON_RULE.matcher(new String(body, StandardCharsets.UTF_8)).find();
+  }
+
   static boolean stateRule(byte[] body) {
     return STATE_RULE.matcher(new String(body, StandardCharsets.UTF_8)).find();
   }
@@ -175,8 +186,11 @@ public class EngineRestErrorFormat extends OncePerRequestFilter {
     String field = "request";
     Matcher fieldMessage = original == null ? null : FIELD_MESSAGE.matcher(original);
     Matcher stateRule = original == null ? null : STATE_RULE.matcher(original);
+    Matcher personRule = original == null ? null : PERSON_RULE.matcher(original);
     if (decided != null) {
       message = decided;
+    } else if (status == 403 && personRule != null && personRule.find()) {
+      message = personRule.group(2);
     } else if (status == 409 && stateRule != null && stateRule.find()) {
       message = stateRule.group(2);
     } else if (fieldMessage != null && fieldMessage.find()) {
@@ -195,8 +209,9 @@ public class EngineRestErrorFormat extends OncePerRequestFilter {
     } else if (message == null || !CHINESE.matcher(message).find()) {
       message = ErrorBodies.defaultMessage(status);
     }
-    if (status >= 500 || original != null && original.contains("SQL")) {
-      // internal failures, and database errors behind a conflict: no engine internals or SQL to callers
+    if (status >= 500 || original != null && original.contains("SQL") || status == 403 && personRule != null && personRule.find(0)) {
+      // internal failures, database errors behind a conflict and the listener wrapping of a rule about the person:
+      // no engine internals or SQL to callers
       answer.remove("detail");
     } else if (original != null && !original.equals(message)) {
       answer.put("detail", original);

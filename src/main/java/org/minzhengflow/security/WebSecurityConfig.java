@@ -56,6 +56,20 @@ public class WebSecurityConfig {
         && request.getRequestURI().matches("/api/applications/[^/]+/notices/[^/]+\\.pdf");
   }
 
+  /**
+   * The instance figures of the process-definition statistics, recounted as the user may see them (Cockpit's
+   * dashboard, process list and diagram); after authentication, so that the user is known.
+   */
+  @Bean
+  FilterRegistrationBean<InstanceStatisticsScope> instanceStatisticsScope(ProcessEngine engine) {
+    FilterRegistrationBean<InstanceStatisticsScope> bean = new FilterRegistrationBean<>(new InstanceStatisticsScope(
+        engine.getIdentityService(), engine.getRuntimeService(), engine.getManagementService(),
+        engine.getRepositoryService(), engine.getName()));
+    bean.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*", "/camunda/api/cockpit/*");
+    bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 25);
+    return bean;
+  }
+
   /** Also guards the webapps' own copy of the engine API, which Tasklist and Cockpit call. */
   @Bean
   FilterRegistrationBean<ExpressionQueryGuard> expressionQueryGuard() {

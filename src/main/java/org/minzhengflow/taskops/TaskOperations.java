@@ -49,6 +49,8 @@ import org.minzhengflow.casework.CaseStatus;
 import org.minzhengflow.organization.JurisdictionRepository;
 import org.minzhengflow.organization.Role;
 import org.minzhengflow.organization.StaffUser;
+import org.minzhengflow.review.CaseRoleRefusal;
+import org.minzhengflow.review.SeparationOfDuties;
 import org.minzhengflow.verification.StaffRelatives;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,6 +91,7 @@ public class TaskOperations {
   private final StaffRelatives relatives;
   private final CaseCopies copies;
   private final JurisdictionRepository jurisdictions;
+  private final SeparationOfDuties duties;
   private final TransactionTemplate transaction;
   private final java.time.Clock clock;
   private final ZoneId zone;
@@ -96,7 +99,8 @@ public class TaskOperations {
   public TaskOperations(TaskService tasks, RuntimeService runtime, HistoryService history, RepositoryService repository,
       IdentityService identity, AuthorizationService authorizations, CaseRecords records, CaseAccess access,
       CaseHistory caseHistory, CasePeople people, StaffRelatives relatives, CaseCopies copies,
-      JurisdictionRepository jurisdictions, TransactionTemplate transaction, java.time.Clock clock,
+      JurisdictionRepository jurisdictions, SeparationOfDuties duties, TransactionTemplate transaction,
+      java.time.Clock clock,
       @org.springframework.beans.factory.annotation.Value("${app.zone:Asia/Shanghai}") String zone) {
     this.tasks = tasks;
     this.runtime = runtime;
@@ -111,6 +115,7 @@ public class TaskOperations {
     this.relatives = relatives;
     this.copies = copies;
     this.jurisdictions = jurisdictions;
+    this.duties = duties;
     this.transaction = transaction;
     this.clock = clock;
     this.zone = ZoneId.of(zone);
@@ -267,6 +272,8 @@ public class TaskOperations {
         }
         throw ApiException.forbidden("只有该环节的办理人可以退回");
       }
+      // sending the step back is a decision of this step: not by someone who did a step of another role
+      refuseSecondRole(user.userId(), t);
       requireMovable(t);
       String current = t.task().getTaskDefinitionKey();
       BpmnModelInstance model = repository.getBpmnModelInstance(t.task().getProcessDefinitionId());
@@ -284,12 +291,18 @@ public class TaskOperations {
         throw new InvalidInputException("toStep", "本案尚未办理过“" + target.getName() + "”,不能退回到该环节");
       }
       Task created = move(t, toStep, "退回:" + reason.trim());
-      if (done.getAssignee() != null) {
-        // back to whoever did the step, as staff expect of 退回; they may pass it on (转办) if absent
-        tasks.setAssignee(created.getId(), done.getAssignee());
+      // back to whoever did the step, as staff expect of 退回 (they may pass it on by 转办 if absent) — unless they may
+      // no longer take it (since registered as a close relative, or since in another role of the case): then the
+      // step waits for the rest of its group, and the history says why
+      String backTo = done.getAssignee();
+      String notBackTo = backTo == null ? null : whyNot(backTo, t, toStep);
+      if (backTo != null && notBackTo == null) {
+        tasks.setAssignee(created.getId(), backTo);
       }
+      String assignee = notBackTo == null ? backTo : null;
       String text = "由“" + t.task().getName() + "”退回到“" + target.getName() + "”"
-          + (done.getAssignee() == null ? "" : "(交原办理人" + done.getAssignee() + ")") + ":" + reason.trim();
+          + (assignee != null ? "(交原办理人" + assignee + ")" : notBackTo != null ? "(" + notBackTo + ",由本岗位其他人员认领)" : "")
+          + ":" + reason.trim();
       caseHistory.record(t.no(), t.pid(), null, current, t.task().getName(), user.userId(), "sendBack", text);
       comment(created.getId(), t.pid(), user, "sendBack", text);
       Map<String, Object> answer = new LinkedHashMap<>();
@@ -297,7 +310,7 @@ public class TaskOperations {
       answer.put("operation", "sendBack");
       answer.put("taskId", created.getId());
       answer.put("step", toStep);
-      answer.put("assignee", done.getAssignee());
+      answer.put("assignee", assignee);
       return answer;
     });
   }
@@ -601,14 +614,26 @@ public class TaskOperations {
       throw ApiException.forbidden(colleague + "不属于本案辖区,不能参与办理");
     }
     refuseRelative(colleague, t.no(), colleague + "是本案申请人或其家庭成员的备案近亲属,须回避");
-    String step = t.task().getTaskDefinitionKey();
-    for (HistoricTaskInstance done : history.createHistoricTaskInstanceQuery().processInstanceId(t.pid())
-        .taskAssignee(colleague).finished().taskDeleteReason("completed").list()) {
-      if (!step.equals(done.getTaskDefinitionKey())) {
-        throw new InvalidInputException(field, colleague + "已办理本案的“" + done.getName() + "”环节,同一人不能在本案中再办理“"
-            + t.task().getName() + "”");
-      }
+    // a refusal of the person named, as for another street: 403 with the step they did (the engine would refuse
+    // them the task anyway, SeparationOfDuties)
+    refuseSecondRole(colleague, t);
+  }
+
+  /** One person, one role: 403 when the user completed a step of another role in this case. */
+  private void refuseSecondRole(String userId, CaseTask t) {
+    duties.stepOfAnotherRole(userId, t.pid(), t.task().getProcessDefinitionId(), t.task().getTaskDefinitionKey())
+        .ifPresent(done -> {
+          throw ApiException.forbidden(SeparationOfDuties.refusal(userId, done, t.task().getName()));
+        });
+  }
+
+  /** Why the user may not be given the step {@code step} of the case any more, or null when they may. */
+  private String whyNot(String userId, CaseTask t, String step) {
+    if (relatives.isRelated(userId, people.idNumbers(t.no()))) {
+      return "原办理人" + userId + "是本案家庭成员的备案近亲属,须回避";
     }
+    return duties.stepOfAnotherRole(userId, t.pid(), t.task().getProcessDefinitionId(), step)
+        .map(done -> "原办理人" + userId + "已办理本案的“" + done + "”环节,不能兼任").orElse(null);
   }
 
   private void requireUser(String field, String userId) {
@@ -792,19 +817,35 @@ public class TaskOperations {
       return transaction.execute(status -> work.get());
     } catch (ApiException | InvalidInputException e) {
       throw e;
-    } catch (TaskAlreadyClaimedException | OptimisticLockingException e) {
-      throw ApiException.conflict("该任务或案件刚被他人处理,请刷新后重试");
-    } catch (FormFieldValidationException e) {
-      throw invalid(e);
-    } catch (AuthorizationException e) {
-      throw ApiException.forbidden("无权执行该操作");
-    } catch (ProcessEngineException e) {
+    } catch (RuntimeException e) {
+      // 回避 and one person, one role hold in the engine's listeners too (a colleague handed the task by 委派 …)
+      CaseRoleRefusal refusal = CaseRoleRefusal.in(e);
+      if (refusal != null) {
+        throw ApiException.forbidden(refusal.reason());
+      }
+      throw engineRefusal(e);
+    }
+  }
+
+  /** The engine's refusals as 4xx; anything else stays what it is (a 500, logged by the error handler). */
+  private static RuntimeException engineRefusal(RuntimeException e) {
+    if (e instanceof TaskAlreadyClaimedException || e instanceof OptimisticLockingException) {
+      return ApiException.conflict("该任务或案件刚被他人处理,请刷新后重试");
+    }
+    if (e instanceof FormFieldValidationException f) {
+      return invalid(f);
+    }
+    if (e instanceof AuthorizationException) {
+      return ApiException.forbidden("无权执行该操作");
+    }
+    if (e instanceof ProcessEngineException) {
       if (e.getCause() instanceof FormFieldValidationException f) {
-        throw invalid(f);
+        return invalid(f);
       }
       LOG.warn("Task operation refused by the engine: {}", e.getMessage());
-      throw ApiException.conflict("案件或任务的当前状态不允许该操作,请刷新后重试");
+      return ApiException.conflict("案件或任务的当前状态不允许该操作,请刷新后重试");
     }
+    return e;
   }
 
   private static InvalidInputException invalid(FormFieldValidationException e) {

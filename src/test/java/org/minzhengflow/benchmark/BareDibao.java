@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.minzhengflow.review.ConflictOfInterest;
+import org.minzhengflow.review.SeparationOfDuties;
 
 /**
  * The bare engine's 低保 case: exactly the wait states of the product's main path, and nothing of its logic.
@@ -101,7 +102,10 @@ final class BareDibao {
       </definitions>
       """;
 
-  /** Deploys the bare processes and takes off what the product's parse listeners put on them (the 回避 listener). */
+  /**
+   * Deploys the bare processes and takes off what the product's parse listeners put on them (the 回避 and the
+   * one-person-one-role listeners).
+   */
   static void deploy(ProcessEngine engine) {
     engine.getRepositoryService().createDeployment().name("benchmark-bare").addString("bare-dibao.bpmn", XML).deploy();
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
@@ -113,7 +117,7 @@ final class BareDibao {
         ActivityImpl activity = entity.findActivity(task);
         if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
           for (Map.Entry<String, List<TaskListener>> e : behavior.getTaskDefinition().getTaskListeners().entrySet()) {
-            e.getValue().removeIf(listener -> listener instanceof ConflictOfInterest);
+            e.getValue().removeIf(listener -> listener instanceof ConflictOfInterest || listener instanceof SeparationOfDuties);
           }
         }
       }

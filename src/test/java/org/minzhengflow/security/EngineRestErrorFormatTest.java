@@ -68,6 +68,23 @@ class EngineRestErrorFormatTest {
     assertThat(answer.path("type").asText()).isEqualTo("ProcessEngineException");
   }
 
+  /** 回避 and one person, one role (review/CaseRoleRefusal), wrapped by the engine's listener invocation: 403, no internals. */
+  @Test
+  void aRuleAboutThePersonWrappedAsServerErrorIsForbiddenWithItsChineseReasonAlone() throws Exception {
+    String camunda = "{\"type\":\"ProcessEngineException\",\"message\":\"ENGINE-03051 There was an exception while invoking"
+        + " the TaskListener. Message: '[forbidden] xf1-worker2是本案申请人或其家庭成员的备案近亲属,须回避,不能认领或办理此任务'\",\"code\":0}";
+    MockHttpServletResponse response = new MockHttpServletResponse();
+
+    new EngineRestErrorFormat().doFilter(new MockHttpServletRequest("POST", "/engine-rest/task/1/claim"),
+        response, answering(500, camunda));
+
+    assertThat(response.getStatus()).isEqualTo(403);
+    JsonNode answer = JSON.readTree(response.getContentAsByteArray());
+    assertThat(answer.path("message").asText()).isEqualTo("xf1-worker2是本案申请人或其家庭成员的备案近亲属,须回避,不能认领或办理此任务");
+    assertThat(answer.has("detail")).isFalse();
+    assertThat(answer.has("errors")).isFalse();
+  }
+
   @org.junit.jupiter.params.ParameterizedTest
   @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
       "RestException|Cannot complete task 1: Cannot find serializer for value 'Value 'null' of type 'xml''|序列化格式不受支持",

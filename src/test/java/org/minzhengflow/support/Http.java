@@ -45,6 +45,14 @@ public class Http {
         .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : write(body), StandardCharsets.UTF_8)));
   }
 
+  public Response put(String user, String path) {
+    return send(user, HttpRequest.newBuilder(URI.create(base + path)).PUT(HttpRequest.BodyPublishers.noBody()));
+  }
+
+  public Response delete(String user, String path) {
+    return send(user, HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+  }
+
   public Binary getBytes(String user, String path) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
     authenticate(user, request);

@@ -1,0 +1,136 @@
+package org.minzhengflow.review;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.EntityTypes;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.Expression;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.impl.RepositoryServiceImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.springframework.stereotype.Component;
+
+/**
+ * One person, one role in a case (DOMAIN.md §7: nobody decides a case in two roles). The role of a step is who the
+ * model gives it to — the candidate-group expression of its user task, e.g. the street's leaders for 街道审核, the
+ * district bureau for 区民政部门审批 — so steps of one unit (入户调查 and 劳动能力评估; 材料审核 and 现场核查; 区级入户调查
+ * and 区级审批) are one role and may be done by one person, while a member of staff who completed a step of another
+ * role in the case may neither take nor complete this one. Groups alone do not keep the roles apart: an overdue step
+ * is offered to the level above (OverdueEscalation), so the district bureau that did an overdue street review would
+ * otherwise approve its own review, and a member of two groups (a deputy leader who also investigates) could do both.
+ *
+ * <p>Attached to every user task on assignment and completion by {@link CaseTaskRulesPlugin}; the task operations ask
+ * it before handing a task to someone ({@link #stepOfAnotherRole}).
+ */
+@Component
+public class SeparationOfDuties implements TaskListener {
+
+  private final ReviewRules reviews;
+  private final HistoryService history;
+  private final RepositoryService repository;
+
+  public SeparationOfDuties(ReviewRules reviews, HistoryService history, RepositoryService repository) {
+    this.reviews = reviews;
+    this.history = history;
+    this.repository = repository;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    // on assignment the new assignee is the one to check, whoever made the assignment
+    String actor = EVENTNAME_ASSIGNMENT.equals(task.getEventName()) ? task.getAssignee() : reviews.actor(task);
+    if (actor == null || task.getProcessInstanceId() == null) {
+      return;
+    }
+    stepOfAnotherRole(actor, task.getProcessInstanceId(), task.getProcessDefinitionId(), task.getTaskDefinitionKey())
+        .ifPresent(done -> {
+          throw new CaseRoleRefusal(refusal(actor, done, task.getName()));
+        });
+  }
+
+  /** The sentence staff read, naming the step already done and the one refused. */
+  public static String refusal(String userId, String doneStepName, String stepName) {
+    return userId + "已在本案中办理“" + doneStepName + "”环节,同一人不能在本案中再办理“" + stepName
+        + "”(一人不得兼任两个审批岗位)";
+  }
+
+  /**
+   * The name of a step of another role than {@code taskDefinitionKey} that the user completed in this process
+   * instance, if any. Completed means: the historic task was theirs when completed, or they completed it without
+   * claiming it (the engine's operation log names who completed a task; an unclaimed task keeps no assignee).
+   */
+  public Optional<String> stepOfAnotherRole(String userId, String processInstanceId, String processDefinitionId,
+      String taskDefinitionKey) {
+    return unchecked(() -> {
+      Map<String, TaskDefinition> steps = steps(processDefinitionId);
+      String role = role(steps.get(taskDefinitionKey));
+      if (role == null) {
+        return Optional.<String>empty(); // a step given to a named person (加签) is nobody's role
+      }
+      Set<String> completedByUser = new TreeSet<>();
+      for (UserOperationLogEntry entry : history.createUserOperationLogQuery().processInstanceId(processInstanceId)
+          .userId(userId).operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).entityType(EntityTypes.TASK)
+          .list()) {
+        completedByUser.add(entry.getTaskId());
+      }
+      List<HistoricTaskInstance> done = history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId)
+          .finished().taskDeleteReason("completed").list();
+      for (HistoricTaskInstance step : done) {
+        boolean theirs = userId.equals(step.getAssignee()) || completedByUser.contains(step.getId());
+        String stepRole = role(steps.get(step.getTaskDefinitionKey()));
+        if (theirs && stepRole != null && !stepRole.equals(role)) {
+          return Optional.of(step.getName());
+        }
+      }
+      return Optional.<String>empty();
+    });
+  }
+
+  private Map<String, TaskDefinition> steps(String processDefinitionId) {
+    ProcessDefinitionEntity definition = (ProcessDefinitionEntity)
+        ((RepositoryServiceImpl) repository).getDeployedProcessDefinition(processDefinitionId);
+    return definition.getTaskDefinitions();
+  }
+
+  /** Who the model gives the step to: its candidate-group expressions as written; null when it names none. */
+  static String role(TaskDefinition step) {
+    if (step == null || step.getCandidateGroupIdExpressions().isEmpty()) {
+      return null;
+    }
+    Set<String> expressions = new TreeSet<>();
+    for (Expression e : step.getCandidateGroupIdExpressions()) {
+      expressions.add(e.getExpressionText());
+    }
+    return String.join(",", expressions);
+  }
+
+  /**
+   * The rule reads the whole case, whoever asks: inside an engine command (a listener) without the current user's
+   * authorization check, which may hide another unit's steps from them.
+   */
+  private static <T> T unchecked(Supplier<T> work) {
+    CommandContext context = Context.getCommandContext();
+    boolean enabled = context != null && context.isAuthorizationCheckEnabled();
+    if (enabled) {
+      context.disableAuthorizationCheck();
+    }
+    try {
+      return work.get();
+    } finally {
+      if (enabled) {
+        context.enableAuthorizationCheck();
+      }
+    }
+  }
+}
