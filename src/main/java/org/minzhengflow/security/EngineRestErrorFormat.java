@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.minzhengflow.api.DatabaseUnavailable;
 import org.minzhengflow.api.ErrorBodies;
 import org.minzhengflow.api.FieldProblem;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -37,8 +38,12 @@ public class EngineRestErrorFormat extends OncePerRequestFilter {
       chain.doFilter(request, wrapper);
       if (wrapper.getStatus() >= 400) {
         byte[] body = wrapper.getContentAsByteArray();
-        int status = stateRule(body) ? 409 : isInputValidation(body) ? 400 : conflict(body) != null ? 409 : wrapper.getStatus();
+        int status = databaseUnavailable(wrapper.getStatus(), body) ? 503
+            : stateRule(body) ? 409 : isInputValidation(body) ? 400 : conflict(body) != null ? 409 : wrapper.getStatus();
         byte[] rewritten = rewrite(status, body);
+        if (status == 503) {
+          wrapper.setHeader("Retry-After", DatabaseUnavailable.RETRY_AFTER);
+        }
         if (rewritten != null) {
           // The engine wraps a listener's validation failure in a generic exception (500); it is bad input.
           wrapper.setStatus(status);
@@ -75,6 +80,14 @@ public class EngineRestErrorFormat extends OncePerRequestFilter {
    * (taskops): the request was fine, the state forbids it — 409 with the Chinese message.
    */
   private static final Pattern STATE_RULE = Pattern.compile("\\[(countersign)\\] (\\p{IsHan}[^\\n'\"]*)");
+
+  /**
+   * The engine REST API answers 500 when the engine cannot reach the database (its exception mapper knows nothing of
+   * outages); the text of the engine's exception says so, and the caller should hear "try again later" (503).
+   */
+  static boolean databaseUnavailable(int status, byte[] body) {
+    return status >= 500 && DatabaseUnavailable.describedBy(new String(body, StandardCharsets.UTF_8));
+  }
 
   static boolean stateRule(byte[] body) {
     return STATE_RULE.matcher(new String(body, StandardCharsets.UTF_8)).find();
@@ -116,7 +129,9 @@ public class EngineRestErrorFormat extends OncePerRequestFilter {
     String field = "request";
     Matcher fieldMessage = original == null ? null : FIELD_MESSAGE.matcher(original);
     Matcher stateRule = original == null ? null : STATE_RULE.matcher(original);
-    if (status == 409 && stateRule != null && stateRule.find()) {
+    if (status == 503) {
+      message = DatabaseUnavailable.MESSAGE;
+    } else if (status == 409 && stateRule != null && stateRule.find()) {
       message = stateRule.group(2);
     } else if (fieldMessage != null && fieldMessage.find()) {
       field = fieldMessage.group(1);
