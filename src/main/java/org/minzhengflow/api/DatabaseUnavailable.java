@@ -11,6 +11,7 @@ import java.util.Map;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Whether a failure means "the database cannot be reached right now" — PostgreSQL stopped, restarting, or the
@@ -41,7 +42,8 @@ public final class DatabaseUnavailable {
       "the database system is starting up",
       "the database system is in recovery mode",
       "connection to the database failed",
-      "connection refused");
+      "connection refused",
+      "connection is closed");
 
   private DatabaseUnavailable() {}
 
@@ -54,7 +56,13 @@ public final class DatabaseUnavailable {
           || t instanceof SQLNonTransientConnectionException || t instanceof ConnectException) {
         return true;
       }
-      if (t instanceof SQLException sql && connectionState(sql.getSQLState())) {
+      if (t instanceof SQLException sql && (connectionState(sql.getSQLState()) || describedBy(sql.getMessage()))) {
+        return true;
+      }
+      // the rollback on a connection the server closed fails too, and Spring throws that failure instead of the
+      // original one, which it keeps aside ("Application exception overridden by rollback exception")
+      if (t instanceof TransactionSystemException tx && tx.getApplicationException() != null
+          && causedBy(tx.getApplicationException())) {
         return true;
       }
     }

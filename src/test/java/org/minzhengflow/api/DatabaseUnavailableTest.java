@@ -37,6 +37,14 @@ class DatabaseUnavailableTest {
     // Spring's transaction template before the first statement
     assertThat(DatabaseUnavailable.causedBy(new CannotCreateTransactionException(
         "Could not open JDBC Connection for transaction", POOL_TIMEOUT))).isTrue();
+    // found by DatabaseOutageReliability: the rollback on the dead connection fails as well, and Spring throws that
+    // (Hikari's "Connection is closed", no SQLSTATE), keeping the original failure as the application exception
+    org.springframework.transaction.TransactionSystemException rollback =
+        new org.springframework.transaction.TransactionSystemException("JDBC rollback failed",
+            new SQLException("Connection is closed"));
+    rollback.initApplicationException(new ProcessEngineException("ENGINE-03004",
+        new PSQLException("An I/O error occurred while sending to the backend.", PSQLState.CONNECTION_FAILURE)));
+    assertThat(DatabaseUnavailable.causedBy(rollback)).isTrue();
     // the server going down under a running statement: 57P01 admin shutdown
     assertThat(DatabaseUnavailable.causedBy(new RuntimeException(
         new SQLException("terminating connection due to administrator command", "57P01")))).isTrue();

@@ -45,6 +45,7 @@ final class AppNode implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    clearFaults(); // an earlier run may have left a point armed
   }
 
   String name() {
