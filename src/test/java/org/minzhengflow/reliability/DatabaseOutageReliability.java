@@ -92,7 +92,14 @@ class DatabaseOutageReliability {
     int rounds = 0;
     while (incidents(http).size() < THREADS) {
       assertThat(rounds).as("outages needed for %d incidents", THREADS).isLessThan(10);
-      List<String> held = node.awaitHeld("Task_VerifyEconomicStatus", 1, Duration.ofSeconds(60));
+      List<String> held;
+      try {
+        held = node.awaitHeld("Task_VerifyEconomicStatus", 1, Duration.ofSeconds(60));
+      } catch (AssertionError e) {
+        throw new AssertionError(e.getMessage() + "; jobs: " + db.rows("select j.id_, j.retries_, j.duedate_, "
+            + "j.lock_owner_, j.lock_exp_time_, left(j.exception_msg_, 100) from act_ru_job j join act_ru_jobdef d "
+            + "on d.id_ = j.job_def_id_ where d.act_id_ = 'Task_VerifyEconomicStatus'") + "; now " + java.time.Instant.now());
+      }
       AppNode.sleep(1000); // let the other job threads reach the point too
       held = node.held("Task_VerifyEconomicStatus");
       assertThat(hit.stream().map(Case::applicationNo).toList()).containsAll(held);

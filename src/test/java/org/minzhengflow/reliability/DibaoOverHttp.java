@@ -33,7 +33,8 @@ final class DibaoOverHttp {
     LocalDate born = LocalDate.of(1960, 1, 1).plusDays(n % 7000);
     int seq = 2 * (n / 7000) + 1;
     String self = TestIds.idNumber(DISTRICT, born, seq, true);
-    String wife = TestIds.idNumber(DISTRICT, born.plusYears(2), seq + 1, false);
+    // same birthday, next sequence: a different birthday could be the next household's (29 February + 2 years)
+    String wife = TestIds.idNumber(DISTRICT, born, seq + 1, false);
     return Map.of("streetCode", STREET, "areaType", "URBAN", "applicantIdNumber", self, "phone", "13800000000",
         "members", List.of(member("刘一", self, "SELF", 400), member("陈二", wife, "SPOUSE", 100)),
         "assets", Map.of("financialAssets", 2000, "vehicles", 0, "houses", 1, "nonResidentialProperties", 0,
