@@ -91,8 +91,31 @@ public class ApiExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+    if (DatabaseUnavailable.causedBy(e)) {
+      return databaseUnavailable(e);
+    }
     LOG.error("Unexpected error in application API", e);
     return status(500);
+  }
+
+  /**
+   * The database cannot be reached (stopped, restarting, network): 503 with a message the caller can act on, and
+   * Retry-After. Nothing of the request was stored — its transaction never committed. One warning line, no stack
+   * trace: during an outage every request fails this way and the log must stay readable.
+   */
+  static ResponseEntity<Map<String, Object>> databaseUnavailable(Exception e) {
+    LOG.warn("Database unavailable, answered 503: {}", rootMessage(e));
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header("Retry-After", DatabaseUnavailable.RETRY_AFTER)
+        .body(ErrorBodies.message(DatabaseUnavailable.MESSAGE));
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getClass().getSimpleName() + ": " + root.getMessage();
   }
 
   private static ResponseEntity<Map<String, Object>> status(int status) {

@@ -72,6 +72,12 @@ public class ReviewRules implements TaskListener {
   }
 
   /** The member of staff completing the task: the authenticated user, else the assignee. */
+  /** The member of staff the engine call runs for; null for the application's own calls (jobs, services). */
+  public String authenticatedUser() {
+    Authentication current = identity.getCurrentAuthentication();
+    return current == null ? null : current.getUserId();
+  }
+
   public String actor(DelegateTask task) {
     Authentication current = identity.getCurrentAuthentication();
     return current != null && current.getUserId() != null ? current.getUserId() : task.getAssignee();

@@ -48,6 +48,14 @@ public class SeparationOfDuties implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
+    // A claimed task is its assignee's: Camunda lets anyone with the task's work permission complete it (a colleague
+    // of the same group, over the REST API, without Tasklist's claim), which would decide in another's name. Whoever
+    // should take over asks for a 转办 (taskops) or the assignee hands it back.
+    String caller = reviews.authenticatedUser();
+    if (EVENTNAME_COMPLETE.equals(task.getEventName()) && caller != null && task.getAssignee() != null
+        && !caller.equals(task.getAssignee())) {
+      throw new CaseRoleRefusal("该任务已由" + task.getAssignee() + "认领办理,只有办理人可以提交;如需接手,请由办理人或本单位负责人转办");
+    }
     // on assignment the new assignee is the one to check, whoever made the assignment
     String actor = EVENTNAME_ASSIGNMENT.equals(task.getEventName()) ? task.getAssignee() : reviews.actor(task);
     if (actor == null || task.getProcessInstanceId() == null) {

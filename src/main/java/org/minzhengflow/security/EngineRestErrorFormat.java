@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.minzhengflow.api.DatabaseUnavailable;
 import org.minzhengflow.api.ErrorBodies;
 import org.minzhengflow.api.FieldProblem;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -57,12 +58,16 @@ public class EngineRestErrorFormat extends OncePerRequestFilter {
       if (wrapper.getStatus() >= 400) {
         byte[] body = wrapper.getContentAsByteArray();
         String gone = goneTask(request, body);
-        int status = personRule(body) ? 403 : stateRule(body) ? 409 : isInputValidation(body) ? 400
-            : conflict(body) != null ? 409 : gone != null ? (gone.equals(TASK_DONE) ? 409 : 404) : wrapper.getStatus();
+        int status = databaseUnavailable(wrapper.getStatus(), body) ? 503 : personRule(body) ? 403 : stateRule(body) ? 409
+            : isInputValidation(body) ? 400 : conflict(body) != null ? 409
+            : gone != null ? (gone.equals(TASK_DONE) ? 409 : 404) : wrapper.getStatus();
         // a claim that lost the race to another claim (optimistic lock) is "claimed by someone else" as well
         String decided = gone != null ? gone
             : status == 409 && request.getRequestURI().endsWith("/claim") ? TASK_CLAIMED : null;
         byte[] rewritten = rewrite(status, body, decided);
+        if (status == 503) {
+          wrapper.setHeader("Retry-After", DatabaseUnavailable.RETRY_AFTER);
+        }
         if (rewritten != null) {
           // The engine wraps a listener's validation failure in a generic exception (500); it is bad input.
           wrapper.setStatus(status);
@@ -139,6 +144,14 @@ public class EngineRestErrorFormat extends OncePerRequestFilter {
     return PERSON_RULE.matcher(new String(body, StandardCharsets.UTF_8)).find();
   }
 
+  /**
+   * The engine REST API answers 500 when the engine cannot reach the database (its exception mapper knows nothing of
+   * outages); the text of the engine's exception says so, and the caller should hear "try again later" (503).
+   */
+  static boolean databaseUnavailable(int status, byte[] body) {
+    return status >= 500 && DatabaseUnavailable.describedBy(new String(body, StandardCharsets.UTF_8));
+  }
+
   static boolean stateRule(byte[] body) {
     return STATE_RULE.matcher(new String(body, StandardCharsets.UTF_8)).find();
   }
@@ -187,7 +200,9 @@ public class EngineRestErrorFormat extends OncePerRequestFilter {
     Matcher fieldMessage = original == null ? null : FIELD_MESSAGE.matcher(original);
     Matcher stateRule = original == null ? null : STATE_RULE.matcher(original);
     Matcher personRule = original == null ? null : PERSON_RULE.matcher(original);
-    if (decided != null) {
+    if (status == 503) {
+      message = DatabaseUnavailable.MESSAGE;
+    } else if (decided != null) {
       message = decided;
     } else if (status == 403 && personRule != null && personRule.find()) {
       message = personRule.group(2);

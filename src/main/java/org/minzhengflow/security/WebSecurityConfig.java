@@ -10,10 +10,19 @@ import org.springframework.core.Ordered;
 /**
  * The REST APIs are closed by default: Camunda's {@code /engine-rest} is open out of the box,
  * so every request to it and to {@code /api} must authenticate (HTTP Basic; {@code /api} also a webapp
- * session with its CSRF token, see {@link WebappSession}) and is then subject to Camunda's authorizations. Order: error format (outermost), authentication, expression guard.
+ * session with its CSRF token, see {@link WebappSession}) and is then subject to Camunda's authorizations. Order: database outage (outermost), error format, authentication, expression guard.
  */
 @Configuration
 public class WebSecurityConfig {
+
+  /** Outside everything else: an outage met by any filter inside still answers 503 in the one error format. */
+  @Bean
+  FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailable() {
+    FilterRegistrationBean<DatabaseUnavailableFilter> bean = new FilterRegistrationBean<>(new DatabaseUnavailableFilter());
+    bean.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/api/*");
+    bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+    return bean;
+  }
 
   @Bean
   FilterRegistrationBean<EngineRestErrorFormat> engineRestErrorFormat(ProcessEngine engine) {

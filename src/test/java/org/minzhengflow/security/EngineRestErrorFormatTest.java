@@ -187,6 +187,63 @@ class EngineRestErrorFormatTest {
     assertThat(answer.has("errors")).isFalse();
   }
 
+  @Test
+  void databaseOutageBecomes503InChineseWithoutEngineInternals() throws Exception {
+    String camunda = "{\"type\":\"CannotCreateTransactionException\",\"message\":"
+        + "\"Could not open JDBC Connection for transaction\",\"code\":0}";
+    MockHttpServletResponse response = new MockHttpServletResponse();
+
+    new EngineRestErrorFormat().doFilter(new MockHttpServletRequest("GET", "/engine-rest/task"), response,
+        answering(500, camunda));
+
+    assertThat(response.getStatus()).isEqualTo(503);
+    assertThat(response.getHeader("Retry-After")).isEqualTo("30");
+    JsonNode answer = JSON.readTree(response.getContentAsByteArray());
+    assertThat(answer.path("message").asText()).isEqualTo("数据库暂时不可用,请稍后重试");
+    assertThat(answer.has("detail")).isFalse();
+    assertThat(answer.toString()).doesNotContain("JDBC");
+  }
+
+  @Test
+  void otherServerErrorsStay500() throws Exception {
+    String camunda = "{\"type\":\"ProcessEngineException\",\"message\":\"Unknown property used in expression\"}";
+    MockHttpServletResponse response = new MockHttpServletResponse();
+
+    new EngineRestErrorFormat().doFilter(new MockHttpServletRequest("GET", "/engine-rest/task"), response,
+        answering(500, camunda));
+
+    assertThat(response.getStatus()).isEqualTo(500);
+  }
+
+  /** An outage met by a filter (the password check reads the identity tables) still answers 503, not the container's 500. */
+  @Test
+  void outageOutsideTheEngineRestApiIsAnswered503ByTheOutermostFilter() throws Exception {
+    MockHttpServletResponse response = new MockHttpServletResponse();
+    MockFilterChain failing = new MockFilterChain(new HttpServlet() {
+      @Override
+      protected void service(HttpServletRequest req, HttpServletResponse resp) {
+        throw new org.camunda.bpm.engine.ProcessEngineException("ENGINE-03004",
+            new org.springframework.jdbc.CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+                new java.sql.SQLTransientConnectionException("Connection is not available, request timed out")));
+      }
+    });
+
+    new DatabaseUnavailableFilter().doFilter(new MockHttpServletRequest("GET", "/api/applications"), response, failing);
+
+    assertThat(response.getStatus()).isEqualTo(503);
+    assertThat(JSON.readTree(response.getContentAsByteArray()).path("message").asText()).isEqualTo("数据库暂时不可用,请稍后重试");
+
+    MockFilterChain bug = new MockFilterChain(new HttpServlet() {
+      @Override
+      protected void service(HttpServletRequest req, HttpServletResponse resp) {
+        throw new IllegalStateException("a bug");
+      }
+    });
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DatabaseUnavailableFilter()
+        .doFilter(new MockHttpServletRequest("GET", "/api/applications"), new MockHttpServletResponse(), bug))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
   private static JsonNode rewrite(int status, String body) throws IOException {
     byte[] rewritten = EngineRestErrorFormat.rewrite(status, body.getBytes(StandardCharsets.UTF_8));
     assertThat(rewritten).as("rewritten body").isNotNull();

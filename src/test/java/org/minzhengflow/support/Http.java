@@ -53,6 +53,12 @@ public class Http {
     return send(user, HttpRequest.newBuilder(URI.create(base + path)).DELETE());
   }
 
+  public Response put(String user, String path, Object body) {
+    return send(user, HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : write(body), StandardCharsets.UTF_8)));
+  }
+
   public Binary getBytes(String user, String path) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
     authenticate(user, request);
