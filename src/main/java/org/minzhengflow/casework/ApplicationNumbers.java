@@ -51,6 +51,11 @@ public class ApplicationNumbers implements DisposableBean {
     this.postgres = database.determineUrl() != null && database.determineUrl().startsWith("jdbc:postgresql:");
   }
 
+  /** Two capital letters, the year, the counter ({@code DB2026000001}); what {@link #next} makes and nothing else. */
+  public static boolean wellFormed(String applicationNo) {
+    return applicationNo != null && applicationNo.matches("[A-Z]{2}[0-9]{10,14}");
+  }
+
   public String next(String prefix) {
     int year = LocalDate.now(clock).getYear();
     Optional<Long> value = separate.execute(status -> increment(prefix, year));

@@ -15,6 +15,15 @@ import org.springframework.core.Ordered;
 @Configuration
 public class WebSecurityConfig {
 
+  /** Outermost: every answer carries the headers, also the errors written by the filters below. */
+  @Bean
+  FilterRegistrationBean<SecurityHeaders> securityHeaders() {
+    FilterRegistrationBean<SecurityHeaders> bean = new FilterRegistrationBean<>(new SecurityHeaders());
+    bean.addUrlPatterns("/*");
+    bean.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return bean;
+  }
+
   @Bean
   FilterRegistrationBean<EngineRestErrorFormat> engineRestErrorFormat() {
     FilterRegistrationBean<EngineRestErrorFormat> bean = new FilterRegistrationBean<>(new EngineRestErrorFormat());
@@ -24,9 +33,9 @@ public class WebSecurityConfig {
   }
 
   @Bean
-  FilterRegistrationBean<BasicAuthenticationFilter> engineRestAuthentication(IdentityService identity) {
+  FilterRegistrationBean<BasicAuthenticationFilter> engineRestAuthentication(IdentityService identity, ProcessEngine engine) {
     FilterRegistrationBean<BasicAuthenticationFilter> bean =
-        new FilterRegistrationBean<>(new BasicAuthenticationFilter(identity, true));
+        new FilterRegistrationBean<>(new BasicAuthenticationFilter(identity, true, loginMaxAttempts(engine)));
     bean.addUrlPatterns("/engine-rest/*");
     bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
     return bean;
@@ -42,16 +51,30 @@ public class WebSecurityConfig {
   @Bean
   FilterRegistrationBean<BasicAuthenticationFilter> apiAuthentication(IdentityService identity, ProcessEngine engine) {
     FilterRegistrationBean<BasicAuthenticationFilter> bean = new FilterRegistrationBean<>(
-        new BasicAuthenticationFilter(identity, false, new WebappSession(identity, engine.getName()),
+        new BasicAuthenticationFilter(identity, false, loginMaxAttempts(engine), new WebappSession(identity, engine.getName()),
             WebSecurityConfig::noticePdf));
     bean.addUrlPatterns("/api/*");
     bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
     return bean;
   }
 
+  private static int loginMaxAttempts(ProcessEngine engine) {
+    return ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getLoginMaxAttempts();
+  }
+
   static boolean noticePdf(jakarta.servlet.http.HttpServletRequest request) {
     return "GET".equals(request.getMethod())
         && request.getRequestURI().matches("/api/applications/[^/]+/notices/[^/]+\\.pdf");
+  }
+
+  /** After authentication: an anonymous caller hears 401, not what is wrong with the body. */
+  @Bean
+  FilterRegistrationBean<ApiBodyGuard> apiBodyGuard() {
+    FilterRegistrationBean<ApiBodyGuard> bean = new FilterRegistrationBean<>(new ApiBodyGuard());
+    bean.addUrlPatterns("/api/*");
+    bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+    return bean;
   }
 
   /** Also guards the webapps' own copy of the engine API, which Tasklist and Cockpit call. */
