@@ -51,9 +51,12 @@ public class ApplicationNumbers implements DisposableBean {
     this.postgres = database.determineUrl() != null && database.determineUrl().startsWith("jdbc:postgresql:");
   }
 
-  /** Two capital letters, the year, the counter ({@code DB2026000001}); what {@link #next} makes and nothing else. */
+  /**
+   * Could be an application number: letters, digits and hyphens, at most 40 ({@link #next} makes {@code DB2026000001};
+   * imported and test numbers vary). A value with spaces, quotes or other symbols is refused before anything repeats it.
+   */
   public static boolean wellFormed(String applicationNo) {
-    return applicationNo != null && applicationNo.matches("[A-Z]{2}[0-9]{10,14}");
+    return applicationNo != null && applicationNo.matches("[A-Za-z0-9_-]{1,40}");
   }
 
   public String next(String prefix) {

@@ -57,7 +57,7 @@ public class FuneralValidator {
       return null;
     }
     if (p.required("deceased.name", d.name())) {
-      p.personName("deceased.name", d.name().trim());
+      p.deceasedName("deceased.name", d.name().trim());
     }
     IdNumber id = p.idNumber("deceased.idNumber", d.idNumber());
     LocalDate died = null;
