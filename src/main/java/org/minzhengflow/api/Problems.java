@@ -30,6 +30,45 @@ public class Problems {
     }
   }
 
+  /**
+   * A person's name as notices, rosters and bank files print it: letters of any script and their marks, the middle dots
+   * of minority and foreign names (·), spaces and hyphens; at most 50 characters. Digits, quotes, brackets and symbols
+   * are refused: they are no part of a name, and a name holding an ID number would put it on the public roster.
+   */
+  public void personName(String field, String value) {
+    maxLength(field, value, 50);
+    if (value != null && value.length() <= 50
+        && !value.strip().matches("(?=.*\\p{L})[\\p{L}\\p{M}·•・.\\- ]+")) {
+      add(field, "姓名只能包含文字、间隔号(·)、空格和连字符");
+    }
+  }
+
+  /**
+   * The name of a deceased person: as {@link #personName}, and also the numbering of an unidentified body
+   * (无名氏(2027-003), 回访逝者3): digits and brackets, at least two letters, but no run of six digits or more (an ID,
+   * phone or account number typed into the name).
+   */
+  public void deceasedName(String field, String value) {
+    maxLength(field, value, 50);
+    if (value != null && value.length() <= 50
+        && (!value.strip().matches("(?=(.*\\p{L}){2})[\\p{L}\\p{M}\\p{Nd}·•・.()()\\- ]+") || value.matches(".*[0-9]{6,}.*"))) {
+      add(field, "姓名只能包含文字、编号数字、括号、间隔号(·)、空格和连字符");
+    }
+  }
+
+  /**
+   * An institution's name: also digits, brackets and the usual punctuation of Chinese organisation names
+   * (哈尔滨市第一社会福利院(香坊)), at least two letters; at most 100 characters. Quotes, angle brackets, slashes and
+   * other symbols are refused.
+   */
+  public void organisationName(String field, String value) {
+    maxLength(field, value, 100);
+    if (value != null && value.length() <= 100
+        && !value.strip().matches("(?=(.*\\p{L}){2})[\\p{L}\\p{M}\\p{Nd}()()·•・.,,、&\\-— ]+")) {
+      add(field, "名称只能包含文字、数字、括号、空格和常用标点");
+    }
+  }
+
   public void nonNegative(String field, BigDecimal value) {
     if (value != null && value.signum() < 0) {
       add(field, "不能为负数");

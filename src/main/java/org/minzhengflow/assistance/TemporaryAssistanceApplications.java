@@ -111,7 +111,7 @@ public class TemporaryAssistanceApplications implements CaseKind<TemporaryAssist
       p.add("applicant", "请填写申请人");
     } else {
       if (p.required("applicant.name", r.applicant().name())) {
-        p.maxLength("applicant.name", r.applicant().name().trim(), 50);
+        p.personName("applicant.name", r.applicant().name().trim());
       }
       p.idNumber("applicant.idNumber", r.applicant().idNumber());
     }

@@ -51,6 +51,14 @@ public class ApplicationNumbers implements DisposableBean {
     this.postgres = database.determineUrl() != null && database.determineUrl().startsWith("jdbc:postgresql:");
   }
 
+  /**
+   * Could be an application number: letters, digits and hyphens, at most 40 ({@link #next} makes {@code DB2026000001};
+   * imported and test numbers vary). A value with spaces, quotes or other symbols is refused before anything repeats it.
+   */
+  public static boolean wellFormed(String applicationNo) {
+    return applicationNo != null && applicationNo.matches("[A-Za-z0-9_-]{1,40}");
+  }
+
   public String next(String prefix) {
     int year = LocalDate.now(clock).getYear();
     Optional<Long> value = separate.execute(status -> increment(prefix, year));

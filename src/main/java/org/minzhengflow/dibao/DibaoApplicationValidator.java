@@ -67,7 +67,7 @@ public class DibaoApplicationValidator {
         continue;
       }
       if (p.required(at + "name", m.name())) {
-        p.maxLength(at + "name", m.name(), 50);
+        p.personName(at + "name", m.name());
       }
       IdNumber id = p.idNumber(at + "idNumber", m.idNumber());
       if (id != null) {

@@ -65,7 +65,7 @@ public class HomeVisitRules implements TaskListener {
     }
     String streetGroup = groups.streetCaseworkers((String) task.getVariable("streetCode"));
     if (secondId.length() > 64 || identity.createUserQuery().userId(secondId).memberOfGroup(streetGroup).count() == 0) {
-      throw ReviewRules.invalid("secondInvestigator", "第二调查人“" + secondId + "”不是本街道的经办人");
+      throw ReviewRules.invalid("secondInvestigator", "第二调查人" + org.minzhengflow.organization.StaffUser.shown(secondId) + "不是本街道的经办人");
     }
     if (relatives.isRelated(secondId, householdIds)) {
       throw ReviewRules.invalid("secondInvestigator", "第二调查人是申请家庭成员的近亲属,须回避");

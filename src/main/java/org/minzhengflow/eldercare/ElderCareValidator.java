@@ -34,7 +34,7 @@ public class ElderCareValidator {
       p.add("elder", "老年人信息必须填写");
     } else {
       if (p.required("elder.name", e.name())) {
-        p.maxLength("elder.name", e.name(), 50);
+        p.personName("elder.name", e.name());
       }
       p.idNumber("elder.idNumber", e.idNumber());
       if (p.required("elder.hukouType", e.hukouType()) && !Set.of("URBAN", "RURAL").contains(e.hukouType())) {

@@ -57,7 +57,7 @@ public class FuneralValidator {
       return null;
     }
     if (p.required("deceased.name", d.name())) {
-      p.maxLength("deceased.name", d.name().trim(), 50);
+      p.deceasedName("deceased.name", d.name().trim());
     }
     IdNumber id = p.idNumber("deceased.idNumber", d.idNumber());
     LocalDate died = null;
@@ -101,7 +101,7 @@ public class FuneralValidator {
       return;
     }
     if (p.required("caller.name", c.name())) {
-      p.maxLength("caller.name", c.name().trim(), 50);
+      p.personName("caller.name", c.name().trim());
     }
     if (p.required("caller.phone", c.phone())) {
       p.phone("caller.phone", c.phone().trim());

@@ -55,7 +55,7 @@ public class NursingHomeApplicationValidator {
       return;
     }
     if (p.required("institution.name", i.name())) {
-      p.maxLength("institution.name", i.name(), 100);
+      p.organisationName("institution.name", i.name());
     }
     if (i.creditCode() == null || i.creditCode().isBlank()) {
       p.add("institution.creditCode", "必须填写统一社会信用代码");

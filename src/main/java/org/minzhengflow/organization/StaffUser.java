@@ -24,4 +24,14 @@ public record StaffUser(String userId, List<String> groupIds) {
   public boolean hasGroup(String groupId) {
     return groupIds.contains(groupId);
   }
+
+  /**
+   * A user id as a message may repeat it: as given when it has the form of a user id (Camunda's resource whitelist,
+   * application.yaml), otherwise not at all — an error message must not echo injection strings or personal data back.
+   */
+  public static String shown(String userId) {
+    // eleven digits or more: an ID, phone or account number typed into the wrong field — personal data, not echoed
+    return userId != null && userId.matches("[a-zA-Z0-9][a-zA-Z0-9_-]{0,63}") && !userId.matches(".*[0-9]{11,}.*")
+        ? "“" + userId + "”" : "(格式无效)";
+  }
 }

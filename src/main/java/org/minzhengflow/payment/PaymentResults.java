@@ -53,7 +53,10 @@ public class PaymentResults {
       String status = text(r, "status");
       String reason = text(r, "reason");
       String month = text(r, "month");
-      p.required(at + ".applicationNo", no);
+      if (p.required(at + ".applicationNo", no) && !org.minzhengflow.casework.ApplicationNumbers.wellFormed(no)) {
+        // refused here rather than named in the 409 below, which would echo whatever was sent
+        p.add(at + ".applicationNo", "申请编号格式无效:只能包含字母、数字和连字符(如DB2027000001)");
+      }
       if (p.required(at + ".status", status) && !PaymentRuns.PAID.equals(status) && !PaymentRuns.FAILED.equals(status)) {
         p.add(at + ".status", "应为PAID或FAILED");
       }

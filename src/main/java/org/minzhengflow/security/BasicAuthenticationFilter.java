@@ -28,11 +28,13 @@ public class BasicAuthenticationFilter extends OncePerRequestFilter {
 
   private final IdentityService identity;
   private final boolean engineAuthentication;
+  /** The engine's {@code login-max-attempts}: from that many failures on, the user stays locked. */
+  private final int loginMaxAttempts;
   private final WebappSession webappSession;
   private final java.util.function.Predicate<HttpServletRequest> withoutCsrfToken;
 
-  public BasicAuthenticationFilter(IdentityService identity, boolean engineAuthentication) {
-    this(identity, engineAuthentication, null, request -> false);
+  public BasicAuthenticationFilter(IdentityService identity, boolean engineAuthentication, int loginMaxAttempts) {
+    this(identity, engineAuthentication, loginMaxAttempts, null, request -> false);
   }
 
   /**
@@ -40,9 +42,10 @@ public class BasicAuthenticationFilter extends OncePerRequestFilter {
    * {@code withoutCsrfToken} accepts may use the session without the CSRF header — reads without side effects that
    * a plain link opens, such as a printable notice linked from a Tasklist form.
    */
-  public BasicAuthenticationFilter(IdentityService identity, boolean engineAuthentication, WebappSession webappSession,
-      java.util.function.Predicate<HttpServletRequest> withoutCsrfToken) {
+  public BasicAuthenticationFilter(IdentityService identity, boolean engineAuthentication, int loginMaxAttempts,
+      WebappSession webappSession, java.util.function.Predicate<HttpServletRequest> withoutCsrfToken) {
     this.identity = identity;
+    this.loginMaxAttempts = loginMaxAttempts;
     this.engineAuthentication = engineAuthentication;
     this.webappSession = webappSession;
     this.withoutCsrfToken = withoutCsrfToken;
@@ -65,6 +68,9 @@ public class BasicAuthenticationFilter extends OncePerRequestFilter {
       // no webapp session at all: the ordinary 401 below
     }
     String[] credentials = credentials(request.getHeader("Authorization"));
+    if (credentials != null && refusedWhileLocked(credentials[0], response)) {
+      return;
+    }
     if (credentials == null || !identity.checkPassword(credentials[0], credentials[1])) {
       JsonResponses.write(response, 401, ErrorBodies.message(credentials == null
           ? ErrorBodies.defaultMessage(401) : "用户名或密码错误"));
@@ -84,6 +90,35 @@ public class BasicAuthenticationFilter extends OncePerRequestFilter {
     } finally {
       identity.clearAuthentication();
     }
+  }
+
+  /**
+   * Camunda's login throttling, said as it is: after a wrong password the engine refuses every password of that user
+   * until the lock expires (3 s, doubling with each further failure, at most 60 s), and after
+   * {@code login-max-attempts} failures until an administrator unlocks the user. {@code checkPassword} then only
+   * answers false, so a member of staff typing the right password a second too early heard "用户名或密码错误". Here the
+   * lock is read first: 429 with {@code Retry-After} while it runs, 401 with the reason once the user is locked for good.
+   * (Only users who exist and have failed are answered this way; Camunda's webapp login applies the same lock.)
+   */
+  private boolean refusedWhileLocked(String userId, HttpServletResponse response) throws IOException {
+    if (!(identity.createUserQuery().userId(userId).singleResult()
+        instanceof org.camunda.bpm.engine.impl.persistence.entity.UserEntity user)) {
+      return false;
+    }
+    if (user.getAttempts() >= loginMaxAttempts) {
+      JsonResponses.write(response, 401, ErrorBodies.message("密码错误次数过多,该账户已被锁定,请联系系统管理员解锁"));
+      response.setHeader("WWW-Authenticate", "Basic realm=\"minzheng-flow\", charset=\"UTF-8\"");
+      return true;
+    }
+    java.util.Date until = user.getLockExpirationTime();
+    long now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().getTime();
+    if (until == null || until.getTime() <= now) {
+      return false;
+    }
+    long seconds = Math.max(1, (until.getTime() - now + 999) / 1000);
+    JsonResponses.write(response, 429, ErrorBodies.message("密码错误后须等待片刻才能再次登录,请在" + seconds + "秒后重试"));
+    response.setHeader("Retry-After", Long.toString(seconds));
+    return true;
   }
 
   /** user and password, or null when the header is absent or not well-formed Basic credentials. */

@@ -47,7 +47,35 @@ public class EngineRestErrorFormat extends OncePerRequestFilter {
   }
 
   private static final Pattern FIELD_MESSAGE = Pattern.compile("\\[([A-Za-z0-9_.]+)\\] (\\p{IsHan}[^\\n']*)");
-  private static final Pattern CHINESE = Pattern.compile("[\\u4e00-\\u9fff]");
+  /** A message for people in Chinese: its first letter is a Han character (an English text may quote Chinese input). */
+  private static final Pattern CHINESE = Pattern.compile("^[^\\p{L}]*\\p{IsHan}");
+
+  /** Jackson's words for a body of the wrong shape (a string where an object belongs, an array for a map …). */
+  private static final Pattern JSON_SHAPE = Pattern.compile("Cannot (deserialize|construct instance)|Unrecognized token"
+      + "|Unexpected character|Unexpected end-of-input|MismatchedInput");
+
+  /** SQL and stack frames, which the engine's messages sometimes quote: such a message is not passed on at all. */
+  private static final Pattern INTERNALS = Pattern.compile("(?i)\\bselect\\b|\\binsert into\\b|\\bdelete from\\b"
+      + "|\\bupdate \\S+ set\\b|postgres|\\bsql|mybatis|\\n\\s*at |\\bat [a-z]+\\.[a-z]");
+  private static final Pattern QUALIFIED = Pattern.compile("\\b(?:java|javax|jakarta|org|com|sun)\\.(?:[A-Za-z0-9_$]+\\.)*([A-Za-z0-9_$]+)");
+  private static final Pattern EXCEPTION = Pattern.compile("\\b[A-Z][A-Za-z]*Exception\\b:?\\s*");
+
+  /**
+   * The engine's own message for Camunda clients, without what tells an attacker about the inside: none at all when it
+   * quotes SQL or a stack frame; otherwise Java types by their simple name and exception class names left out.
+   */
+  static String detail(String original) {
+    if (INTERNALS.matcher(original).find()) {
+      return null;
+    }
+    String detail = EXCEPTION.matcher(QUALIFIED.matcher(original).replaceAll("$1")).replaceAll("").replace("`", "'").trim();
+    // "There was an exception while invoking the TaskListener …": the engine's plumbing, the message says it better
+    return detail.isEmpty() || detail.toLowerCase().contains("exception") ? null : detail;
+  }
+
+  static boolean isChinese(String message) {
+    return CHINESE.matcher(message).find();
+  }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -61,6 +89,11 @@ public class EngineRestErrorFormat extends OncePerRequestFilter {
         int status = databaseUnavailable(wrapper.getStatus(), body) ? 503 : personRule(body) ? 403 : stateRule(body) ? 409
             : isInputValidation(body) ? 400 : conflict(body) != null ? 409
             : gone != null ? (gone.equals(TASK_DONE) ? 409 : 404) : wrapper.getStatus();
+        if (status >= 500 && notFound(body)) {
+          status = 404; // completing a task id that does not exist: Camunda's NullValueException became a 500
+        } else if (status >= 500 && badQuery(body)) {
+          status = 400;
+        }
         // a claim that lost the race to another claim (optimistic lock) is "claimed by someone else" as well
         String decided = gone != null ? gone
             : status == 409 && request.getRequestURI().endsWith("/claim") ? TASK_CLAIMED : null;
@@ -152,6 +185,23 @@ public class EngineRestErrorFormat extends OncePerRequestFilter {
     return status >= 500 && DatabaseUnavailable.describedBy(new String(body, StandardCharsets.UTF_8));
   }
 
+  private static final Pattern NOT_FOUND = Pattern.compile("Cannot find task with id|No matching task with id");
+  /**
+   * Engine failures that the hostile-input corpus provoked with a malformed query and that Camunda answers with 500: an
+   * empty list where a list of groups or ids belongs ({@code "candidateGroups":[]}), a number where a variable name
+   * belongs in the sorting ({@code ClassCastException}), a parameter left null.
+   */
+  private static final Pattern BAD_QUERY = Pattern.compile("\"type\":\"(ClassCastException|NullValueException|NotValidException)\""
+      + "|(list|List|array) is empty|is empty\\b");
+
+  static boolean notFound(byte[] body) {
+    return NOT_FOUND.matcher(new String(body, StandardCharsets.UTF_8)).find();
+  }
+
+  static boolean badQuery(byte[] body) {
+    return BAD_QUERY.matcher(new String(body, StandardCharsets.UTF_8)).find();
+  }
+
   static boolean stateRule(byte[] body) {
     return STATE_RULE.matcher(new String(body, StandardCharsets.UTF_8)).find();
   }
@@ -221,15 +271,23 @@ public class EngineRestErrorFormat extends OncePerRequestFilter {
       message = conflict(body);
     } else if (original != null && original.contains("unbound number of results")) {
       message = "查询结果数量必须有上限:请指定 firstResult 和 maxResults(每页最多2000条)";
-    } else if (message == null || !CHINESE.matcher(message).find()) {
+    } else if (status == 400 && badQuery(body)) {
+      field = "query";
+      message = "查询条件或参数无效(列表不能为空,变量名须为文字)";
+    } else if (status == 400 && original != null && JSON_SHAPE.matcher(original).find()) {
+      field = "body";
+      message = "请求体的格式不符合要求:字段的类型或结构不对";
+    } else if (message == null || !isChinese(message)) {
       message = ErrorBodies.defaultMessage(status);
     }
-    if (status >= 500 || original != null && original.contains("SQL") || status == 403 && personRule != null && personRule.find(0)) {
-      // internal failures, database errors behind a conflict and the listener wrapping of a rule about the person:
-      // no engine internals or SQL to callers
+    String detail = original == null ? null : detail(original);
+    if (status >= 500 || detail == null || original.contains("SQL")
+        || status == 403 && personRule != null && personRule.find(0)) {
+      // internal failures, SQL, stack frames, database errors behind a conflict and the listener wrapping of a rule
+      // about the person: no engine internals to callers
       answer.remove("detail");
-    } else if (original != null && !original.equals(message)) {
-      answer.put("detail", original);
+    } else if (!detail.equals(message)) {
+      answer.put("detail", detail);
     }
     answer.put("message", message);
     if (status == 400) {

@@ -30,7 +30,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * guard closes the hole before the engine sees it. Bodies of endpoints that carry data rather than
  * a query (completing a task, setting variables, correlating a message …) are stored, never
  * evaluated, so staff may write such characters in an opinion. It also refuses a JSON {@code null}
- * body, on which the engine REST API would otherwise fail with a 500.
+ * body, on which the engine REST API would otherwise fail with a 500, a JSON body that does not parse (nesting beyond
+ * Jackson's limit was another 500), and — in queries and in data alike — text that no field may hold
+ * ({@link HostileText}: control characters, unpaired surrogates, direction overrides).
  */
 public class ExpressionQueryGuard extends OncePerRequestFilter {
 
@@ -42,8 +44,15 @@ public class ExpressionQueryGuard extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    if (hasExpression(decode(request.getQueryString()))) {
+    String query = decode(request.getQueryString());
+    if (hasExpression(query)) {
       reject(response, "query");
+      return;
+    }
+    String queryProblem = query == null ? null : HostileText.problem(query, false);
+    if (queryProblem != null) {
+      // a NUL in a query value reached PostgreSQL and came back as a 500 (ProcessEnginePersistenceException)
+      JsonResponses.write(response, 400, ErrorBodies.invalid(List.of(new FieldProblem("query", "查询条件" + queryProblem))));
       return;
     }
     String contentType = request.getContentType();
@@ -63,12 +72,85 @@ public class ExpressionQueryGuard extends OncePerRequestFilter {
       JsonResponses.write(response, 400, ErrorBodies.invalid(List.of(new FieldProblem("body", "请求体不能为 null"))));
       return;
     }
-    boolean query = !DATA_ENDPOINT.matcher(request.getRequestURI()).matches();
-    if (query && bodyHasExpression(body)) {
+    boolean isQuery = !DATA_ENDPOINT.matcher(request.getRequestURI()).matches();
+    if (isQuery && bodyHasExpression(body)) {
       reject(response, "body");
       return;
     }
+    if (body.length > 0 && contentType != null && contentType.toLowerCase().contains("json")) {
+      JsonNode tree;
+      try {
+        tree = JsonResponses.mapper().readTree(body);
+      } catch (IOException notJson) {
+        // also nesting beyond Jackson's limit, which the engine REST API answered with a 500
+        JsonResponses.write(response, 400, ErrorBodies.invalid(List.of(
+            new FieldProblem("body", "请求体不是有效的JSON(或嵌套层数过多)"))));
+        return;
+      }
+      List<FieldProblem> problems = new java.util.ArrayList<>(HostileText.problems(tree, HostileText.Limits.ENGINE_DATA)
+          .stream().map(p -> new FieldProblem(variableName(p.field()), p.message())).toList());
+      problems.addAll(badBytes(tree.path("variables")));
+      if (!problems.isEmpty()) {
+        JsonResponses.write(response, 400, ErrorBodies.invalid(problems));
+        return;
+      }
+    }
     chain.doFilter(new CachedBodyRequest(request, body), response);
+  }
+
+  /**
+   * Variables of type Bytes whose value is not Base64 (Camunda's decoder skips what it cannot read and would store an
+   * empty value for {@code "!!!"}) and of type Json whose value is not JSON (found by the hostile-input corpus).
+   */
+  static List<FieldProblem> badBytes(JsonNode variables) {
+    List<FieldProblem> problems = new java.util.ArrayList<>();
+    variables.fields().forEachRemaining(v -> {
+      if (v.getKey().isBlank() || v.getKey().length() > 255) {
+        // an empty name was stored as a variable nobody can address; the column holds 255 characters
+        problems.add(new FieldProblem("variables", "变量名不能为空,也不能超过255个字符"));
+        return;
+      }
+      JsonNode value = v.getValue().path("value");
+      if ("Bytes".equalsIgnoreCase(v.getValue().path("type").asText()) && value.isTextual()) {
+        try {
+          java.util.Base64.getMimeDecoder().decode(value.textValue());
+          if (!value.textValue().matches("[A-Za-z0-9+/=\\r\\n]*")) {
+            throw new IllegalArgumentException();
+          }
+        } catch (IllegalArgumentException e) {
+          problems.add(new FieldProblem(v.getKey(), "Bytes类型变量的取值不是有效的Base64"));
+        }
+      }
+      String typeName = v.getValue().path("valueInfo").path("objectTypeName").asText("");
+      if ("Object".equalsIgnoreCase(v.getValue().path("type").asText()) && !allowedObjectType(typeName)) {
+        // stored unread, a java.lang.ProcessBuilder would be instantiated by whoever reads the variable later
+        problems.add(new FieldProblem(v.getKey(), "不允许的对象类型,请使用文本、数字或JSON"));
+      }
+      if ("Json".equalsIgnoreCase(v.getValue().path("type").asText()) && value.isTextual()) {
+        // Spin stores a Json variable's text unread: "{bad" was kept and would fail whoever reads it later
+        try {
+          JsonResponses.mapper().readTree(value.textValue());
+        } catch (IOException e) {
+          problems.add(new FieldProblem(v.getKey(), "Json类型变量的取值不是有效的JSON"));
+        }
+      }
+    });
+    return problems;
+  }
+
+  private static final Pattern ALLOWED_OBJECT_TYPE = Pattern.compile(
+      "java\\.util\\.(ArrayList|LinkedList|HashMap|LinkedHashMap|TreeMap|HashSet|LinkedHashSet|TreeSet|List|Map|Set)"
+          + "|java\\.lang\\.(String|Boolean|Integer|Long|Double|Short|Float|Byte|Character)|org\\.minzhengflow\\.[A-Za-z0-9_.$]+");
+
+  /** Collections, boxed values and the application's own types, also as type parameters ({@code java.util.ArrayList<…>}). */
+  static boolean allowedObjectType(String typeName) {
+    return !typeName.isBlank() && java.util.Arrays.stream(typeName.split("[<>,\\s]+")).filter(t -> !t.isEmpty())
+        .allMatch(t -> ALLOWED_OBJECT_TYPE.matcher(t).matches());
+  }
+
+  /** {@code variables.findings.value} is the variable {@code findings}, as the review rules name it. */
+  static String variableName(String path) {
+    return path.replaceFirst("^(variables|modifications|localVariables)\\.([^.\\[]+)\\.value$", "$2");
   }
 
   static boolean hasExpression(String text) {

@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 /** Writes an error body from a servlet filter, where no Spring MVC handler is involved. */
 final class JsonResponses {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** Also what the guards parse with: {@code {"a":1}x} is not JSON (Jackson would read {@code {"a":1}} and stop). */
+  private static final ObjectMapper MAPPER = new ObjectMapper()
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private JsonResponses() {}
 

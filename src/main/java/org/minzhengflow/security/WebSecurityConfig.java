@@ -15,7 +15,16 @@ import org.springframework.core.Ordered;
 @Configuration
 public class WebSecurityConfig {
 
-  /** Outside everything else: an outage met by any filter inside still answers 503 in the one error format. */
+  /** Outermost: every answer carries the headers, also the errors written by the filters below. */
+  @Bean
+  FilterRegistrationBean<SecurityHeaders> securityHeaders() {
+    FilterRegistrationBean<SecurityHeaders> bean = new FilterRegistrationBean<>(new SecurityHeaders());
+    bean.addUrlPatterns("/*");
+    bean.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return bean;
+  }
+
+  /** Outside everything else but the headers: an outage met by any filter inside still answers 503 in the one error format. */
   @Bean
   FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailable() {
     FilterRegistrationBean<DatabaseUnavailableFilter> bean = new FilterRegistrationBean<>(new DatabaseUnavailableFilter());
@@ -35,9 +44,9 @@ public class WebSecurityConfig {
   }
 
   @Bean
-  FilterRegistrationBean<BasicAuthenticationFilter> engineRestAuthentication(IdentityService identity) {
+  FilterRegistrationBean<BasicAuthenticationFilter> engineRestAuthentication(IdentityService identity, ProcessEngine engine) {
     FilterRegistrationBean<BasicAuthenticationFilter> bean =
-        new FilterRegistrationBean<>(new BasicAuthenticationFilter(identity, true));
+        new FilterRegistrationBean<>(new BasicAuthenticationFilter(identity, true, loginMaxAttempts(engine)));
     bean.addUrlPatterns("/engine-rest/*");
     bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
     return bean;
@@ -53,11 +62,16 @@ public class WebSecurityConfig {
   @Bean
   FilterRegistrationBean<BasicAuthenticationFilter> apiAuthentication(IdentityService identity, ProcessEngine engine) {
     FilterRegistrationBean<BasicAuthenticationFilter> bean = new FilterRegistrationBean<>(
-        new BasicAuthenticationFilter(identity, false, new WebappSession(identity, engine.getName()),
+        new BasicAuthenticationFilter(identity, false, loginMaxAttempts(engine), new WebappSession(identity, engine.getName()),
             WebSecurityConfig::noticePdf));
     bean.addUrlPatterns("/api/*");
     bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
     return bean;
+  }
+
+  private static int loginMaxAttempts(ProcessEngine engine) {
+    return ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getLoginMaxAttempts();
   }
 
   static boolean noticePdf(jakarta.servlet.http.HttpServletRequest request) {
@@ -76,6 +90,15 @@ public class WebSecurityConfig {
         engine.getRepositoryService(), engine.getName()));
     bean.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*", "/camunda/api/cockpit/*");
     bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 25);
+    return bean;
+  }
+
+  /** After authentication: an anonymous caller hears 401, not what is wrong with the body. */
+  @Bean
+  FilterRegistrationBean<ApiBodyGuard> apiBodyGuard() {
+    FilterRegistrationBean<ApiBodyGuard> bean = new FilterRegistrationBean<>(new ApiBodyGuard());
+    bean.addUrlPatterns("/api/*");
+    bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
     return bean;
   }
 

@@ -279,7 +279,7 @@ public class TaskOperations {
       BpmnModelInstance model = repository.getBpmnModelInstance(t.task().getProcessDefinitionId());
       UserTask target = model.getModelElementById(toStep) instanceof UserTask u ? u : null;
       if (target == null) {
-        throw new InvalidInputException("toStep", "本案流程中没有环节“" + toStep + "”");
+        throw new InvalidInputException("toStep", "本案流程中没有环节" + StaffUser.shown(toStep));
       }
       Map<String, Integer> depth = depthFromStart(model);
       if (toStep.equals(current) || depth.getOrDefault(toStep, Integer.MAX_VALUE) >= depth.getOrDefault(current, 0)) {
@@ -638,7 +638,7 @@ public class TaskOperations {
 
   private void requireUser(String field, String userId) {
     if (identity.createUserQuery().userId(userId).count() == 0) {
-      throw new InvalidInputException(field, "用户“" + userId + "”不存在");
+      throw new InvalidInputException(field, "用户" + StaffUser.shown(userId) + "不存在");
     }
   }
 

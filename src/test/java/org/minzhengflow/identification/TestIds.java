@@ -27,6 +27,11 @@ public final class TestIds {
     return first17 + IdNumber.checkCharacter(first17);
   }
 
+  /** Any 17 characters with the check character they would need: for ID numbers valid but for their content. */
+  public static String withCheckCharacter(String first17) {
+    return first17 + IdNumber.checkCharacter(first17);
+  }
+
   /**
    * @param first17 the first 17 characters, from {@code 0-9 A-H J-N P-R T U W-Y}
    * @return a valid 18-character unified social credit code
