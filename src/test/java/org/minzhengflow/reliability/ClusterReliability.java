@@ -126,8 +126,10 @@ class ClusterReliability {
       assertThat(beforeKill.getOrDefault("node-b", 0L)).as("jobs run by node-b before the kill").isPositive();
 
       // every job ran once
-      assertThat(db.rows("select job_id_, count(*) from act_hi_job_log where job_state_ = 2 group by job_id_ "
-          + "having count(*) > 1")).as("a job that succeeded twice").isEmpty();
+      // jobs of cases only: the history cleanup is one job that the engine reschedules after every run
+      assertThat(db.rows("select job_id_, count(*) from act_hi_job_log where job_state_ = 2 "
+          + "and process_inst_id_ is not null group by job_id_ having count(*) > 1")).as("a job that succeeded twice")
+          .isEmpty();
       assertThat(db.rows("select i.proc_inst_id_, i.act_id_, count(*) from act_hi_actinst i "
           + "where i.proc_def_key_ in ('dibao', 'publicNotice') group by i.proc_inst_id_, i.act_id_ having count(*) > 1"))
           .as("an activity of a case that ran twice").isEmpty();
