@@ -198,7 +198,7 @@ class DatabaseOutageReliability {
         .isEqualTo(n);
     assertThat(db.count("select count(*) from act_ru_incident")).isZero();
     // jobs of cases only: the history cleanup is one job that the engine reschedules after every run
-    assertThat(db.rows("select job_id_, count(*) from act_hi_job_log where job_state_ = 2 and process_inst_id_ is not null "
+    assertThat(db.rows("select job_id_, count(*) from act_hi_job_log where job_state_ = 2 and process_instance_id_ is not null "
         + "group by job_id_ having count(*) > 1")).as("a job that succeeded twice").isEmpty();
     assertThat(db.count("select count(distinct job_id_) from act_hi_job_log where act_id_ = 'Task_VerifyEconomicStatus' "
         + "and job_state_ = 2")).as("verification jobs that succeeded").isEqualTo(n);
