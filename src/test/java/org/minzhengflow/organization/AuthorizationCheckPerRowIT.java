@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.junit.jupiter.api.Test;
 import org.minzhengflow.dibao.DibaoApplications;
 import org.minzhengflow.dibao.DibaoScenario;
@@ -35,14 +34,8 @@ class AuthorizationCheckPerRowIT extends PostgresIntegrationTest {
   @Autowired RuntimeService runtime;
   @Autowired HistoryService history;
 
-  private <T> T as(String user, Supplier<T> call) {
-    List<String> groups = identity.createGroupQuery().groupMember(user).listPage(0, 100).stream().map(Group::getId).toList();
-    identity.setAuthentication(user, groups);
-    try {
-      return call.get();
-    } finally {
-      identity.clearAuthentication();
-    }
+  private <T> T as(String user, java.util.function.Supplier<T> call) {
+    return org.minzhengflow.support.EngineUser.as(identity, user, call);
   }
 
   @Test

@@ -7,7 +7,6 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -33,16 +32,11 @@ class OwnTaskQueriesTest {
   @Autowired DibaoApplications applications;
 
   private List<String> groupsOf(String user) {
-    return identity.createGroupQuery().groupMember(user).listPage(0, 100).stream().map(Group::getId).toList();
+    return org.minzhengflow.support.EngineUser.groupsOf(identity, user);
   }
 
-  private <T> T as(String user, Supplier<T> call) {
-    identity.setAuthentication(user, groupsOf(user));
-    try {
-      return call.get();
-    } finally {
-      identity.clearAuthentication();
-    }
+  private <T> T as(String user, java.util.function.Supplier<T> call) {
+    return org.minzhengflow.support.EngineUser.as(identity, user, call);
   }
 
   private static List<String> ids(List<Task> list) {

@@ -44,13 +44,7 @@ class TasklistFiltersTest {
   }
 
   private <T> T as(String user, java.util.function.Supplier<T> call) {
-    identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream()
-        .map(org.camunda.bpm.engine.identity.Group::getId).toList());
-    try {
-      return call.get();
-    } finally {
-      identity.clearAuthentication();
-    }
+    return org.minzhengflow.support.EngineUser.as(identity, user, call);
   }
 
   @Test

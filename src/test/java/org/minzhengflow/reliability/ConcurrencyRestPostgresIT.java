@@ -120,16 +120,9 @@ class ConcurrencyRestPostgresIT extends PostgresIntegrationTest {
     Map<String, Object> household = DibaoRestPostgresIT.application("230110001");
     String applicant = (String) household.get("applicantIdNumber");
     int requests = 200;
-    List<Callable<Http.Response>> calls = new ArrayList<>();
-    for (int i = 0; i < requests; i++) {
-      String user = i % 2 == 0 ? "xf1-worker1" : "xf1-worker2";
-      calls.add(() -> http.post(user, "/api/dibao/applications", household));
-    }
-    List<Http.Response> answers = atOnce(calls);
-    Map<Integer, Integer> byStatus = new TreeMap<>();
-    answers.forEach(r -> byStatus.merge(r.status(), 1, Integer::sum));
-    assertThat(byStatus).as(byStatus.toString()).containsOnlyKeys(201, 409);
-    assertThat(byStatus.get(201)).isOne();
+    List<Http.Response> answers = oneCreatedOfMany(http, requests, "xf1-worker1", "xf1-worker2", "/api/dibao/applications",
+        household);
+    Map<Integer, Integer> byStatus = byStatus(answers);
     answers.stream().filter(r -> r.status() == 409)
         .forEach(r -> assertThat(r.json().get("message").asText()).containsPattern(CHINESE));
     // one case, one claim, one process instance for the household: the claim's primary key decided the race
@@ -149,16 +142,8 @@ class ConcurrencyRestPostgresIT extends PostgresIntegrationTest {
     YearMonth month = YearMonth.now(ZoneId.of("Asia/Shanghai")).plusMonths(2);
     Map<String, Object> body = Map.of("month", month.toString(), "districtCode", "230102");
     int requests = 8;
-    List<Callable<Http.Response>> calls = new ArrayList<>();
-    for (int i = 0; i < requests; i++) {
-      String user = i % 2 == 0 ? "dl-approver" : "admin";
-      calls.add(() -> http.post(user, "/api/payments/runs", body));
-    }
-    List<Http.Response> answers = atOnce(calls);
-    Map<Integer, Integer> byStatus = new TreeMap<>();
-    answers.forEach(r -> byStatus.merge(r.status(), 1, Integer::sum));
-    assertThat(byStatus).as(byStatus.toString()).containsOnlyKeys(201, 409);
-    assertThat(byStatus.get(201)).isOne();
+    List<Http.Response> answers = oneCreatedOfMany(http, requests, "dl-approver", "admin", "/api/payments/runs", body);
+    Map<Integer, Integer> byStatus = byStatus(answers);
     answers.stream().filter(r -> r.status() == 409)
         .forEach(r -> assertThat(r.json().get("message").asText()).contains("发放批次"));
     assertThat(jdbc.queryForObject("select count(*) from payment_run where district_code = ? and run_month = ?",
@@ -224,5 +209,29 @@ class ConcurrencyRestPostgresIT extends PostgresIntegrationTest {
     StringBuilder out = new StringBuilder("\n| concurrent requests | answers |\n| --- | --- |\n");
     FIGURES.forEach((k, v) -> out.append("| ").append(k).append(" | ").append(v).append(" |\n"));
     System.out.println(out);
+  }
+
+  /**
+   * The same POST sent {@code requests} times at once, alternately by two users: exactly one is created (201), every
+   * other answer is a 409. Returns the answers.
+   */
+  private List<Http.Response> oneCreatedOfMany(Http http, int requests, String oneUser, String otherUser, String path,
+      Object body) throws Exception {
+    List<Callable<Http.Response>> calls = new ArrayList<>();
+    for (int i = 0; i < requests; i++) {
+      String user = i % 2 == 0 ? oneUser : otherUser;
+      calls.add(() -> http.post(user, path, body));
+    }
+    List<Http.Response> answers = atOnce(calls);
+    Map<Integer, Integer> byStatus = byStatus(answers);
+    assertThat(byStatus).as(byStatus.toString()).containsOnlyKeys(201, 409);
+    assertThat(byStatus.get(201)).isOne();
+    return answers;
+  }
+
+  private static Map<Integer, Integer> byStatus(List<Http.Response> answers) {
+    Map<Integer, Integer> byStatus = new TreeMap<>();
+    answers.forEach(r -> byStatus.merge(r.status(), 1, Integer::sum));
+    return byStatus;
   }
 }
