@@ -187,8 +187,8 @@ class CockpitStatisticsBrowserIT {
   private void login(String user) {
     driver.get("http://localhost:" + port + "/camunda/app/cockpit/");
     WebDriverWait wait = new WebDriverWait(driver, UI_TIMEOUT);
-    wait.until(ExpectedConditions.visibilityOfElementLocated(USERNAME)).sendKeys(user);
-    driver.findElement(PASSWORD).sendKeys("demo");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(USERNAME));
+    org.minzhengflow.support.CamundaLoginForm.fill(driver, USERNAME, PASSWORD, user, "demo");
     driver.findElement(SIGN_IN).click();
     wait.until(ExpectedConditions.invisibilityOfElementLocated(USERNAME));
   }

@@ -381,8 +381,8 @@ class TasklistBrowserIT {
   private void login(String user, String password) {
     driver.get(tasklistUrl());
     WebDriverWait wait = new WebDriverWait(driver, UI_TIMEOUT);
-    wait.until(ExpectedConditions.visibilityOfElementLocated(USERNAME)).sendKeys(user);
-    driver.findElement(PASSWORD).sendKeys(password);
+    wait.until(ExpectedConditions.visibilityOfElementLocated(USERNAME));
+    org.minzhengflow.support.CamundaLoginForm.fill(driver, USERNAME, PASSWORD, user, password);
     driver.findElement(SIGN_IN).click();
     wait.until(ExpectedConditions.invisibilityOfElementLocated(USERNAME));
     wait.until(ExpectedConditions.visibilityOfElementLocated(FILTER));
