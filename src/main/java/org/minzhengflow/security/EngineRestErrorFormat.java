@@ -185,7 +185,12 @@ public class EngineRestErrorFormat extends OncePerRequestFilter {
     return status >= 500 && DatabaseUnavailable.describedBy(new String(body, StandardCharsets.UTF_8));
   }
 
-  private static final Pattern NOT_FOUND = Pattern.compile("Cannot find task with id|No matching task with id");
+  /**
+   * A task id the engine never had, in the engine's other wording ("Cannot find task with id" is {@link #goneTask}'s,
+   * decided before this, with the history asked whether the step is done).
+   */
+  private static final Pattern NOT_FOUND = Pattern.compile("No matching task with id");
+
   /**
    * Engine failures that the hostile-input corpus provoked with a malformed query and that Camunda answers with 500: an
    * empty list where a list of groups or ids belongs ({@code "candidateGroups":[]}), a number where a variable name
