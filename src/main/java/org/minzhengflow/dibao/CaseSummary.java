@@ -61,9 +61,10 @@ public class CaseSummary implements TaskListener {
           .append("元,档次 ").append(DibaoTiers.label(c.tier())).append(",拟保障金额每月").append(Yuan.format(c.monthlyAmount()))
           .append("元\n\n");
     }
-    notices.of(c.applicationNo()).stream().filter(n -> n.kind() == CaseNotices.Kind.PUBLIC_NOTICE)
+    var caseNotices = notices.of(c.applicationNo());
+    caseNotices.stream().filter(n -> n.kind() == CaseNotices.Kind.PUBLIC_NOTICE)
         .reduce((a, b) -> b).ifPresent(n -> s.append("**公示**:").append(n.body()).append("\n\n"));
-    s.append(summaries.historyAndDeadline(c.applicationNo(), task));
+    s.append(summaries.historyAndDeadline(c.applicationNo(), task, caseNotices));
     return s.toString();
   }
 

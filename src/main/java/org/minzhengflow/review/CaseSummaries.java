@@ -6,6 +6,7 @@ import org.minzhengflow.casework.CaseRecords;
 import org.minzhengflow.casework.CaseViews;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -37,6 +38,11 @@ public class CaseSummaries {
 
   /** "办理经过" (every history entry), "办理期限" (the task's due date, if any) and the case's legal last day. */
   public String historyAndDeadline(String applicationNo, DelegateTask task) {
+    return historyAndDeadline(applicationNo, task, notices.of(applicationNo));
+  }
+
+  /** The same, with the case's notices the caller has already read (one query per task creation, not two). */
+  public String historyAndDeadline(String applicationNo, DelegateTask task, List<CaseNotices.Notice> caseNotices) {
     StringBuilder s = new StringBuilder("**办理经过**:\n");
     for (CaseHistory.Entry e : history.of(applicationNo)) {
       s.append("- ").append(e.stepName()).append(e.user() == null ? "" : "(" + e.user() + ")")
@@ -48,7 +54,7 @@ public class CaseSummaries {
     }
     records.find(applicationNo).ifPresent(c -> s.append("\n**全案办结期限**:").append(c.caseDeadline())
         .append(c.extended() ? "(已延长:" + c.extensionReason() + ")" : "").append("\n"));
-    s.append(noticeLinks(applicationNo));
+    s.append(noticeLinks(applicationNo, caseNotices));
     return s.toString();
   }
 
@@ -56,8 +62,7 @@ public class CaseSummaries {
    * "打印告知书": a Markdown link to the PDF of every notice of the case so far (the form renders Markdown links;
    * the PDF is served under the same access rules as the case). Empty when the case has no notice yet.
    */
-  String noticeLinks(String applicationNo) {
-    var list = notices.of(applicationNo);
+  String noticeLinks(String applicationNo, List<CaseNotices.Notice> list) {
     if (list.isEmpty()) {
       return "";
     }

@@ -189,6 +189,36 @@ class SeparationOfDutiesRestPostgresIT extends PostgresIntegrationTest {
   }
 
   @Test
+  void aStepCompletedWithoutClaimingItCountsAsTheirsToo() {
+    Http http = http();
+    String membership = "/engine-rest/group/street-230110001-leader/members/xf1-worker2";
+    assertThat(http.put("admin", membership).status()).isEqualTo(204);
+    try {
+      Case c = newCase(http);
+      // over the REST API a candidate may complete without claiming: the task keeps no assignee, only the engine's
+      // operation log names who completed it
+      String visit = awaitTask(http, "xf1-worker2", c.pid(), "householdInvestigation");
+      Map<String, Object> values = new java.util.LinkedHashMap<>();
+      INVESTIGATED_BY_WORKER2.forEach((k, v) -> values.put(k, Map.of("value", v)));
+      assertThat(http.post("xf1-worker2", "/engine-rest/task/" + visit + "/complete", Map.of("variables", values))
+          .status()).isEqualTo(204);
+      assertThat(http.get("admin", "/engine-rest/history/task?maxResults=1&taskId=" + visit).json().get(0).path("assignee").isNull())
+          .isTrue();
+      String review = awaitTask(http, "xf1-leader", c.pid(), "streetReview");
+      refused(http.post("xf1-worker2", "/engine-rest/task/" + review + "/claim", Map.of("userId", "xf1-worker2")), 403,
+          "入户调查", "街道审核");
+      refused(http.post("xf1-worker2", "/engine-rest/task/" + review + "/complete", variables(Map.of("decision", "approve"))),
+          403, "入户调查");
+      assertThat(assignee(http, review)).isNull();
+      // the leader, who did not investigate, takes it
+      assertThat(http.post("xf1-leader", "/engine-rest/task/" + review + "/claim", Map.of("userId", "xf1-leader")).status())
+          .isEqualTo(204);
+    } finally {
+      assertThat(http.delete("admin", membership).status()).isEqualTo(204);
+    }
+  }
+
+  @Test
   void theBureauThatDidAnOverdueStreetReviewDoesNotApproveIt() {
     Http http = http();
     Case c = newCase(http);
