@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.minzhengflow.api.ErrorBodies;
 import org.minzhengflow.organization.StaffUser;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -68,17 +67,19 @@ public class BasicAuthenticationFilter extends OncePerRequestFilter {
       // no webapp session at all: the ordinary 401 below
     }
     String[] credentials = credentials(request.getHeader("Authorization"));
-    if (credentials != null && refusedWhileLocked(credentials[0], response)) {
+    BasicLogin.Outcome login = credentials == null ? null
+        : BasicLogin.check(identity, credentials[0], credentials[1], loginMaxAttempts);
+    if (login != null && refusedWhileLocked(login, response)) {
       return;
     }
-    if (credentials == null || !identity.checkPassword(credentials[0], credentials[1])) {
+    if (login == null || login.result() != BasicLogin.Result.OK) {
       JsonResponses.write(response, 401, ErrorBodies.message(credentials == null
           ? ErrorBodies.defaultMessage(401) : "用户名或密码错误"));
       response.setHeader("WWW-Authenticate", "Basic realm=\"minzheng-flow\", charset=\"UTF-8\"");
       return;
     }
     String userId = credentials[0];
-    List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+    List<String> groups = login.groups();
     request.setAttribute(org.minzhengflow.api.CurrentUser.ATTRIBUTE, new StaffUser(userId, groups));
     if (!engineAuthentication) {
       chain.doFilter(request, response);
@@ -100,22 +101,16 @@ public class BasicAuthenticationFilter extends OncePerRequestFilter {
    * lock is read first: 429 with {@code Retry-After} while it runs, 401 with the reason once the user is locked for good.
    * (Only users who exist and have failed are answered this way; Camunda's webapp login applies the same lock.)
    */
-  private boolean refusedWhileLocked(String userId, HttpServletResponse response) throws IOException {
-    if (!(identity.createUserQuery().userId(userId).singleResult()
-        instanceof org.camunda.bpm.engine.impl.persistence.entity.UserEntity user)) {
-      return false;
-    }
-    if (user.getAttempts() >= loginMaxAttempts) {
+  private boolean refusedWhileLocked(BasicLogin.Outcome login, HttpServletResponse response) throws IOException {
+    if (login.result() == BasicLogin.Result.LOCKED) {
       JsonResponses.write(response, 401, ErrorBodies.message("密码错误次数过多,该账户已被锁定,请联系系统管理员解锁"));
       response.setHeader("WWW-Authenticate", "Basic realm=\"minzheng-flow\", charset=\"UTF-8\"");
       return true;
     }
-    java.util.Date until = user.getLockExpirationTime();
-    long now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().getTime();
-    if (until == null || until.getTime() <= now) {
+    if (login.result() != BasicLogin.Result.WAIT) {
       return false;
     }
-    long seconds = Math.max(1, (until.getTime() - now + 999) / 1000);
+    long seconds = login.retryAfterSeconds();
     JsonResponses.write(response, 429, ErrorBodies.message("密码错误后须等待片刻才能再次登录,请在" + seconds + "秒后重试"));
     response.setHeader("Retry-After", Long.toString(seconds));
     return true;
