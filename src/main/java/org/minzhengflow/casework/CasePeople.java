@@ -28,4 +28,15 @@ public class CasePeople {
     return jdbc.sql("select id_number from case_person where application_no = ?")
         .param(applicationNo).query(String.class).list();
   }
+
+  /**
+   * Is this member of staff a registered close relative (近亲属备案, {@code staff_relative}) of anyone the case concerns?
+   * One statement: asked on every claim, completion and hand-over of a task.
+   */
+  public boolean staffIsRelative(String staffUserId, String applicationNo) {
+    return jdbc.sql("""
+        select count(*) from case_person p join staff_relative r on r.id_number = p.id_number
+        where p.application_no = ? and r.staff_user_id = ?""")
+        .params(applicationNo, staffUserId).query(Integer.class).single() > 0;
+  }
 }

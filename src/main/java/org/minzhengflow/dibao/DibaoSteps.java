@@ -24,7 +24,7 @@ public class DibaoSteps {
 
   @Bean
   JavaDelegate dibaoCloseRelatives(DibaoWorkflow workflow) {
-    return ex -> ex.setVariable("closeRelative", workflow.checkCloseRelatives(applicationNo(ex)));
+    return ex -> ex.setVariable("closeRelative", workflow.checkCloseRelatives(applicationNo(ex), ex.getProcessInstanceId()));
   }
 
   @Bean

@@ -115,13 +115,13 @@ public class DibaoWorkflow {
   }
 
   /** 近亲属备案: marks the case when anyone in the household is a registered staff relative. */
-  public boolean checkCloseRelatives(String applicationNo) {
-    DibaoCase c = cases.get(applicationNo);
-    List<StaffRelatives.Entry> entries = relatives.among(c.members().stream().map(Member::idNumber).toList());
+  public boolean checkCloseRelatives(String applicationNo, String processInstanceId) {
+    // only the members' ID numbers: the whole case is read again for the home visit's summary right after
+    List<StaffRelatives.Entry> entries = relatives.among(cases.memberIdNumbers(applicationNo));
     boolean flagged = !entries.isEmpty();
     cases.setCloseRelative(applicationNo, flagged);
     if (flagged) {
-      history.record(applicationNo, c.processInstanceId(), null, "closeRelative", "近亲属备案", null, null,
+      history.record(applicationNo, processInstanceId, null, "closeRelative", "近亲属备案", null, null,
           "申请家庭成员为民政或社会救助工作人员的近亲属,已单独登记备案,相关工作人员回避,区级必审/必查");
     }
     return flagged;

@@ -7,7 +7,6 @@ import org.minzhengflow.casework.CasePeople;
 import org.minzhengflow.organization.CandidateGroups;
 import org.minzhengflow.casework.CaseHistory;
 import org.minzhengflow.review.ReviewRules;
-import org.minzhengflow.verification.StaffRelatives;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,16 +21,14 @@ public class HomeVisitRules implements TaskListener {
 
   private final IdentityService identity;
   private final CandidateGroups groups;
-  private final StaffRelatives relatives;
   private final CasePeople people;
   private final CaseHistory history;
   private final ReviewRules reviews;
 
-  public HomeVisitRules(IdentityService identity, CandidateGroups groups, StaffRelatives relatives, CasePeople people,
+  public HomeVisitRules(IdentityService identity, CandidateGroups groups, CasePeople people,
       CaseHistory history, ReviewRules reviews) {
     this.identity = identity;
     this.groups = groups;
-    this.relatives = relatives;
     this.people = people;
     this.history = history;
     this.reviews = reviews;
@@ -54,7 +51,7 @@ public class HomeVisitRules implements TaskListener {
    * The task's {@code secondInvestigator}: another caseworker of the case's street ({@code streetCode}), not the
    * completer, no close relative of the household's members; else 400 naming the field.
    */
-  String secondInvestigator(DelegateTask task, String completer, java.util.Collection<String> householdIds) {
+  String secondInvestigator(DelegateTask task, String completer, String caseNo) {
     Object second = task.getVariable("secondInvestigator");
     String secondId = second == null ? "" : second.toString().trim();
     if (secondId.isEmpty()) {
@@ -67,7 +64,7 @@ public class HomeVisitRules implements TaskListener {
     if (secondId.length() > 64 || identity.createUserQuery().userId(secondId).memberOfGroup(streetGroup).count() == 0) {
       throw ReviewRules.invalid("secondInvestigator", "第二调查人" + org.minzhengflow.organization.StaffUser.shown(secondId) + "不是本街道的经办人");
     }
-    if (relatives.isRelated(secondId, householdIds)) {
+    if (people.staffIsRelative(secondId, caseNo)) {
       throw ReviewRules.invalid("secondInvestigator", "第二调查人是申请家庭成员的近亲属,须回避");
     }
     return secondId;
@@ -81,8 +78,7 @@ public class HomeVisitRules implements TaskListener {
       return;
     }
     String completer = reviews.actor(task);
-    String secondId = secondInvestigator(task, completer,
-        people.idNumbers(task.getExecution().getProcessBusinessKey()));
+    String secondId = secondInvestigator(task, completer, task.getExecution().getProcessBusinessKey());
     String findings = findings(task, "入户调查情况");
     history.record(task.getExecution().getProcessBusinessKey(), task.getProcessInstanceId(), task.getId(),
         task.getTaskDefinitionKey(), task.getName(), completer, null,

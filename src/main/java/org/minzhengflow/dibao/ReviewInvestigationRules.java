@@ -11,7 +11,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.minzhengflow.casework.CaseHistory;
-import org.minzhengflow.casework.CasePeople;
 import org.minzhengflow.casework.Yuan;
 import org.minzhengflow.identification.IdNumber;
 import org.minzhengflow.review.ReviewRules;
@@ -34,17 +33,15 @@ public class ReviewInvestigationRules implements TaskListener {
   private final DibaoReviews reviews;
   private final DibaoCases cases;
   private final HomeVisitRules homeVisits;
-  private final CasePeople people;
   private final CaseHistory history;
   private final ReviewRules reviewRules;
 
   public ReviewInvestigationRules(DibaoReviewRecords records, DibaoReviews reviews, DibaoCases cases,
-      HomeVisitRules homeVisits, CasePeople people, CaseHistory history, ReviewRules reviewRules) {
+      HomeVisitRules homeVisits, CaseHistory history, ReviewRules reviewRules) {
     this.records = records;
     this.reviews = reviews;
     this.cases = cases;
     this.homeVisits = homeVisits;
-    this.people = people;
     this.history = history;
     this.reviewRules = reviewRules;
   }
@@ -65,7 +62,7 @@ public class ReviewInvestigationRules implements TaskListener {
       return;
     }
     String completer = reviewRules.actor(task);
-    String second = homeVisits.secondInvestigator(task, completer, people.idNumbers(reviewNo));
+    String second = homeVisits.secondInvestigator(task, completer, reviewNo);
     String findings = HomeVisitRules.findings(task, "复核入户调查情况");
     Map<String, BigDecimal> incomes = incomes(task.getVariable("updatedIncomes"), members);
     records.setIncomes(reviewNo, incomes);

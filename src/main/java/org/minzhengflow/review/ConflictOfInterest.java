@@ -3,7 +3,6 @@ package org.minzhengflow.review;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.minzhengflow.casework.CasePeople;
-import org.minzhengflow.verification.StaffRelatives;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,12 +13,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class ConflictOfInterest implements TaskListener {
 
-  private final StaffRelatives relatives;
   private final CasePeople people;
   private final ReviewRules reviews;
 
-  public ConflictOfInterest(StaffRelatives relatives, CasePeople people, ReviewRules reviews) {
-    this.relatives = relatives;
+  public ConflictOfInterest(CasePeople people, ReviewRules reviews) {
     this.people = people;
     this.reviews = reviews;
   }
@@ -32,7 +29,7 @@ public class ConflictOfInterest implements TaskListener {
     if (actor == null || applicationNo == null) {
       return;
     }
-    if (relatives.isRelated(actor, people.idNumbers(applicationNo))) {
+    if (people.staffIsRelative(actor, applicationNo)) {
       throw new CaseRoleRefusal(actor + "是本案申请人或其家庭成员的备案近亲属,须回避,不能认领或办理此任务");
     }
   }

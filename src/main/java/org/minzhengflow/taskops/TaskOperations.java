@@ -51,7 +51,6 @@ import org.minzhengflow.organization.Role;
 import org.minzhengflow.organization.StaffUser;
 import org.minzhengflow.review.CaseRoleRefusal;
 import org.minzhengflow.review.SeparationOfDuties;
-import org.minzhengflow.verification.StaffRelatives;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -88,7 +87,6 @@ public class TaskOperations {
   private final CaseAccess access;
   private final CaseHistory caseHistory;
   private final CasePeople people;
-  private final StaffRelatives relatives;
   private final CaseCopies copies;
   private final JurisdictionRepository jurisdictions;
   private final SeparationOfDuties duties;
@@ -98,7 +96,7 @@ public class TaskOperations {
 
   public TaskOperations(TaskService tasks, RuntimeService runtime, HistoryService history, RepositoryService repository,
       IdentityService identity, AuthorizationService authorizations, CaseRecords records, CaseAccess access,
-      CaseHistory caseHistory, CasePeople people, StaffRelatives relatives, CaseCopies copies,
+      CaseHistory caseHistory, CasePeople people, CaseCopies copies,
       JurisdictionRepository jurisdictions, SeparationOfDuties duties, TransactionTemplate transaction,
       java.time.Clock clock,
       @org.springframework.beans.factory.annotation.Value("${app.zone:Asia/Shanghai}") String zone) {
@@ -112,7 +110,6 @@ public class TaskOperations {
     this.access = access;
     this.caseHistory = caseHistory;
     this.people = people;
-    this.relatives = relatives;
     this.copies = copies;
     this.jurisdictions = jurisdictions;
     this.duties = duties;
@@ -629,7 +626,7 @@ public class TaskOperations {
 
   /** Why the user may not be given the step {@code step} of the case any more, or null when they may. */
   private String whyNot(String userId, CaseTask t, String step) {
-    if (relatives.isRelated(userId, people.idNumbers(t.no()))) {
+    if (people.staffIsRelative(userId, t.no())) {
       return "原办理人" + userId + "是本案家庭成员的备案近亲属,须回避";
     }
     return duties.stepOfAnotherRole(userId, t.pid(), t.task().getProcessDefinitionId(), step)
@@ -648,7 +645,7 @@ public class TaskOperations {
   }
 
   private void refuseRelative(String userId, String applicationNo, String message) {
-    if (relatives.isRelated(userId, people.idNumbers(applicationNo))) {
+    if (people.staffIsRelative(userId, applicationNo)) {
       throw ApiException.forbidden(message);
     }
   }

@@ -39,9 +39,4 @@ public class StaffRelatives {
         .query((rs, i) -> new Entry(rs.getString(1), rs.getString(2), rs.getString(3)))
         .list();
   }
-
-  /** Is this member of staff a registered close relative of anyone in the case? */
-  public boolean isRelated(String staffUserId, Collection<String> idNumbers) {
-    return among(idNumbers).stream().anyMatch(e -> e.staffUserId().equals(staffUserId));
-  }
 }
