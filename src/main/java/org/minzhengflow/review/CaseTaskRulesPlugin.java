@@ -35,6 +35,20 @@ public class CaseTaskRulesPlugin extends AbstractProcessEnginePlugin {
     }
   };
 
+  /** The message prefix the engine REST error format answers with 409 (someone else was faster, not bad input). */
+  public static final String TAKEN = "[taken] ";
+
+  /**
+   * Runs before every other completion listener (a built-in one): a completion whose task's execution is gone lost a
+   * race — another completion of the same task committed between this one reading the task and its execution, and
+   * the case moved on. Without this the model's own listeners met a missing execution (NullPointerException: 500).
+   */
+  static final TaskListener STILL_OPEN = task -> {
+    if (task.getExecutionId() != null && task.getExecution() == null) {
+      throw new org.camunda.bpm.engine.ProcessEngineException(TAKEN + "该任务刚被他人办理,请刷新任务列表");
+    }
+  };
+
   private final TaskListener conflictOfInterest;
   private final TaskListener separationOfDuties;
 
@@ -61,6 +75,7 @@ public class CaseTaskRulesPlugin extends AbstractProcessEnginePlugin {
       @Override
       public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
         if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
+          behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, STILL_OPEN);
           behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, conflictOfInterest);
           behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_COMPLETE, conflictOfInterest);
           behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, separationOfDuties);

@@ -134,9 +134,10 @@ public class EngineRestErrorFormat extends OncePerRequestFilter {
 
   /**
    * Task-listener rules about the state of a case rather than the input, e.g. {@code [countersign] 尚有…加签意见未提交}
-   * (taskops): the request was fine, the state forbids it — 409 with the Chinese message.
+   * (taskops), {@code [taken] 该任务刚被他人办理…} (review/CaseTaskRulesPlugin: a completion race lost): the request was fine,
+   * the state forbids it — 409 with the Chinese message.
    */
-  private static final Pattern STATE_RULE = Pattern.compile("\\[(countersign)\\] (\\p{IsHan}[^\\n'\"]*)");
+  private static final Pattern STATE_RULE = Pattern.compile("\\[(countersign|taken)\\] (\\p{IsHan}[^\\n'\"]*)");
 
   /**
    * Engine answers (any status, often 500) whose text says the engine found nothing in the state the request needs:

@@ -173,6 +173,19 @@ class EngineRestErrorFormatTest {
   }
 
   @Test
+  void aCompletionThatLostTheRaceToAnotherIsA409WithTheReason() throws Exception {
+    String camunda = "{\"type\":\"RestException\",\"message\":\"Cannot complete task 77: ENGINE-03051 There was an "
+        + "exception while invoking the TaskListener. Message: '[taken] 该任务刚被他人办理,请刷新任务列表'\",\"code\":0}";
+    MockHttpServletResponse response = new MockHttpServletResponse();
+
+    new EngineRestErrorFormat().doFilter(new MockHttpServletRequest("POST", "/engine-rest/task/77/complete"), response,
+        answering(500, camunda));
+
+    assertThat(response.getStatus()).isEqualTo(409);
+    assertThat(JSON.readTree(response.getContentAsByteArray()).path("message").asText()).isEqualTo("该任务刚被他人办理,请刷新任务列表");
+  }
+
+  @Test
   void aMessageNobodyWaitsForIsTheWrongState409() throws Exception {
     String camunda = "{\"type\":\"RestException\",\"message\":\"org.camunda.bpm.engine.MismatchingMessageCorrelationException: "
         + "Cannot correlate message 'Objection': No process definition or execution matches the parameters\",\"code\":0}";
