@@ -31,6 +31,9 @@ public class PaymentRuns {
   public static final String FAILED = "FAILED";
   public static final String MISSING_ACCOUNT = "MISSING_ACCOUNT";
 
+  /** The columns of {@code uq_payment_line_month}: a benefit's month is paid once per attempt. */
+  private static final String LINE_KEY = "application_no, benefit, for_month, attempt";
+
   public record Run(long runId, YearMonth month, String districtCode, String createdBy, Timestamp createdAt, int lines,
       BigDecimal total, int missingAccount) {}
 
@@ -41,13 +44,30 @@ public class PaymentRuns {
   private final TransactionTemplate tx;
   private final Clock clock;
   private final int monthsAhead;
+  private final boolean postgres;
 
   public PaymentRuns(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock,
-      @Value("${app.payments.months-ahead:3}") int monthsAhead) {
+      @Value("${app.payments.months-ahead:3}") int monthsAhead,
+      org.springframework.boot.autoconfigure.jdbc.DataSourceProperties database) {
     this.jdbc = jdbc;
     this.tx = new TransactionTemplate(transactions);
     this.clock = clock;
     this.monthsAhead = monthsAhead;
+    this.postgres = database.determineUrl() != null && database.determineUrl().startsWith("jdbc:postgresql:");
+  }
+
+  /**
+   * "Not paid yet" of a line statement: on PostgreSQL the line's unique key itself ({@code on conflict … do nothing}),
+   * elsewhere (H2) a {@code not exists} on the lines. The anti join is quadratic on PostgreSQL when the planner
+   * believes the lines table empty (the first run of a month, fresh statistics): it chose a nested loop that scanned
+   * {@code payment_line} once per new line, its heap filling with the statement's own rows — 125 s for 100,000
+   * lines (docs/benchmarks.md, change 22). The key probe is one index look-up per line whatever the statistics.
+   * {@code condition} is the anti join's condition, {@code key} the unique key's columns.
+   */
+  private String[] once(String condition, String key) {
+    return postgres
+        ? new String[] {"true", "on conflict (" + key + ") do nothing"}
+        : new String[] {"not exists (select 1 from payment_line l where " + condition + ")", ""};
   }
 
   /**
@@ -89,6 +109,8 @@ public class PaymentRuns {
         .update(key, "run_id");
     long runId = key.getKey().longValue();
     Date m = Date.valueOf(month.atDay(1));
+    String[] month1 = once("l.application_no = p.application_no and l.benefit = p.benefit and l.for_month = p.for_month"
+        + " and l.attempt = 0", LINE_KEY);
     // 1. every benefit payable in the month, and every one-off subsidy due and not yet paid; a one-off is for its
     //    start month, so the line's key pays it once whichever run it falls in
     jdbc.sql("""
@@ -103,12 +125,13 @@ public class PaymentRuns {
                     where c.district_code = :district and not b.paid_outside_runs
                       and (%s or (b.one_off and b.start_month <= :month
                                   and not (b.status = 'ENDED' and b.end_month <= b.start_month)))) p
-              where not exists (select 1 from payment_line l
-                                where l.application_no = p.application_no and l.benefit = p.benefit
-                                  and l.for_month = p.for_month and l.attempt = 0)) d
+              where %s) d
         left join case_payment_account a on a.application_no = d.application_no
-        where d.amount > 0""".formatted(BenefitMonths.amount("p", "p.for_month"), BenefitMonths.payable("b", ":month")))
+        where d.amount > 0
+        %s""".formatted(BenefitMonths.amount("p", "p.for_month"), BenefitMonths.payable("b", ":month"), month1[0], month1[1]))
         .param("run", runId).param("month", m).param("district", districtCode).update();
+    String[] holiday = once("l.application_no = h.application_no and l.benefit = 'HOLIDAY_' || h.holiday"
+        + " and l.for_month = h.pay_month and l.attempt = 0", LINE_KEY);
     // 1b. the holiday subsidies (节日补贴) the city added for this month, one line per household and holiday,
     //     paid like the household's benefit (same payee and account); their key keeps each paid once
     jdbc.sql("""
@@ -121,9 +144,10 @@ public class PaymentRuns {
         join benefit_record b on b.application_no = h.application_no
         left join case_payment_account a on a.application_no = h.application_no
         where c.district_code = :district and h.pay_month = :month
-          and not exists (select 1 from payment_line l where l.application_no = h.application_no
-                          and l.benefit = 'HOLIDAY_' || h.holiday and l.for_month = h.pay_month and l.attempt = 0)""")
+          and %s
+        %s""".formatted(holiday[0], holiday[1]))
         .param("run", runId).param("month", m).param("district", districtCode).update();
+    String[] retry = once("l.retry_of = f.id", "retry_of");
     // 2. lines that failed in earlier runs (and those that lacked an account that now has one), once each, for
     //    their own month, to the account the case has now — unless the benefit has since ended before that month
     jdbc.sql("""
@@ -138,8 +162,9 @@ public class PaymentRuns {
         left join case_payment_account a on a.application_no = f.application_no
         where c.district_code = :district and f.run_id <> :run
           and (f.status = 'FAILED' or (f.status = 'MISSING_ACCOUNT' and a.account_no is not null))
-          and not exists (select 1 from payment_line r where r.retry_of = f.id)
-          and (b.one_off or b.end_month is null or f.for_month < b.end_month)""")
+          and %s
+          and (b.one_off or b.end_month is null or f.for_month < b.end_month)
+        %s""".formatted(retry[0], retry[1]))
         .param("run", runId).param("district", districtCode).update();
     // 3. the figures, from the lines themselves: the total is what the bank is asked to pay
     jdbc.sql("""
