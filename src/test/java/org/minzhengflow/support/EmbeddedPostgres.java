@@ -26,7 +26,16 @@ public final class EmbeddedPostgres {
   public static synchronized String newDatabase() {
     if (server == null) {
       try {
-        server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().start();
+        var builder = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder();
+        // settings of the server for a measurement, e.g. -Dpostgres.config=shared_buffers=2GB,effective_cache_size=8GB
+        // (the benchmark's experiments; the tests run with zonky's defaults)
+        for (String setting : System.getProperty("postgres.config", "").split(",")) {
+          int eq = setting.indexOf('=');
+          if (eq > 0) {
+            builder.setServerConfig(setting.substring(0, eq).trim(), setting.substring(eq + 1).trim());
+          }
+        }
+        server = builder.start();
       } catch (IOException e) {
         throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
       }

@@ -23,9 +23,16 @@ public class Http {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
   private final String base;
+  private Duration timeout = Duration.ofSeconds(30);
 
   public Http(int port) {
     this.base = "http://localhost:" + port;
+  }
+
+  /** The same client with another answer timeout (30 s unless said): a benchmark's long request waits for its answer. */
+  public Http timeout(Duration timeout) {
+    this.timeout = timeout;
+    return this;
   }
 
   public Response get(String user, String path) {
@@ -63,7 +70,7 @@ public class Http {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
     authenticate(user, request);
     try {
-      HttpResponse<byte[]> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
+      HttpResponse<byte[]> response = client.send(request.timeout(timeout).build(),
           HttpResponse.BodyHandlers.ofByteArray());
       return new Binary(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
           response.headers().firstValue("Content-Disposition").orElse(null), response.body());
@@ -87,7 +94,7 @@ public class Http {
   private Response send(String user, HttpRequest.Builder request) {
     authenticate(user, request);
     try {
-      HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
+      HttpResponse<String> response = client.send(request.timeout(timeout).build(),
           HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       JsonNode json = null;
       if (!response.body().isBlank()) {
