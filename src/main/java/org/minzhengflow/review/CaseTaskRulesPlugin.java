@@ -75,11 +75,13 @@ public class CaseTaskRulesPlugin extends AbstractProcessEnginePlugin {
       @Override
       public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
         if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
+          // on completion the rules about the person come before the model's own listeners, which check the input:
+          // someone who may not complete the task at all hears that (403), not what is wrong with the form (400)
           behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, STILL_OPEN);
+          behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, separationOfDuties);
+          behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, conflictOfInterest);
           behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, conflictOfInterest);
-          behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_COMPLETE, conflictOfInterest);
           behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, separationOfDuties);
-          behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_COMPLETE, separationOfDuties);
         }
       }
     });

@@ -29,6 +29,12 @@ class ClaimedTaskRestPostgresIT extends PostgresIntegrationTest {
     Http.Response colleague = http.post("xf1-worker2", "/engine-rest/task/" + task + "/complete", findings);
     assertThat(colleague.status()).as(colleague.body()).isEqualTo(403);
     assertThat(colleague.json().path("message").asText()).contains("已由xf1-worker1认领办理", "转办");
+    // the person comes before the form: naming themselves as second investigator would be a 400, but they may not
+    // complete the task at all
+    Http.Response ownForm = http.post("xf1-worker2", "/engine-rest/task/" + task + "/complete", Map.of("variables",
+        Map.of("secondInvestigator", Map.of("value", "xf1-worker2"), "findings", Map.of("value", "住房简陋,家庭成员均在家"))));
+    assertThat(ownForm.status()).as(ownForm.body()).isEqualTo(403);
+    assertThat(ownForm.json().path("message").asText()).contains("已由xf1-worker1认领办理");
     Http.Response still = http.get("xf1-worker1", "/engine-rest/task/" + task);
     assertThat(still.status()).isEqualTo(200);
     assertThat(still.json().path("assignee").asText()).isEqualTo("xf1-worker1");
