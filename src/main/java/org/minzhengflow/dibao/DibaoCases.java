@@ -74,12 +74,6 @@ public class DibaoCases {
         .optional();
   }
 
-  /** The members' ID numbers, in their order. */
-  public List<String> memberIdNumbers(String applicationNo) {
-    return jdbc.sql("select id_number from dibao_member where application_no = ? order by seq")
-        .param(applicationNo).query(String.class).list();
-  }
-
   public DibaoCase get(String applicationNo) {
     return find(applicationNo).orElseThrow(() -> new IllegalStateException("no dibao application " + applicationNo));
   }

@@ -14,6 +14,7 @@ import org.minzhengflow.casework.BenefitClaims;
 import org.minzhengflow.casework.BenefitRecords;
 import org.minzhengflow.casework.CaseDeadlines;
 import org.minzhengflow.casework.CaseNotices;
+import org.minzhengflow.casework.CasePeople;
 import org.minzhengflow.casework.NoticeTemplates;
 import org.minzhengflow.casework.Yuan;
 import org.minzhengflow.casework.CaseHistory;
@@ -34,6 +35,7 @@ public class DibaoWorkflow {
   private final DibaoTables tables;
   private final EconomicStatusSource source;
   private final StaffRelatives relatives;
+  private final CasePeople people;
   private final CaseNotices notices;
   private final NoticeTemplates texts;
   private final CaseHistory history;
@@ -45,18 +47,20 @@ public class DibaoWorkflow {
 
   @Autowired
   public DibaoWorkflow(DibaoCases cases, DibaoTables tables, EconomicStatusSource source, StaffRelatives relatives,
-      CaseNotices notices, NoticeTemplates texts, CaseHistory history, BenefitClaims claims, BenefitRecords benefits,
-      CaseDeadlines deadlines, Clock clock) {
-    this(cases, tables, source, relatives, notices, texts, history, claims, benefits, deadlines, clock, Math::random);
+      CasePeople people, CaseNotices notices, NoticeTemplates texts, CaseHistory history, BenefitClaims claims,
+      BenefitRecords benefits, CaseDeadlines deadlines, Clock clock) {
+    this(cases, tables, source, relatives, people, notices, texts, history, claims, benefits, deadlines, clock,
+        Math::random);
   }
 
   DibaoWorkflow(DibaoCases cases, DibaoTables tables, EconomicStatusSource source, StaffRelatives relatives,
-      CaseNotices notices, NoticeTemplates texts, CaseHistory history, BenefitClaims claims, BenefitRecords benefits,
-      CaseDeadlines deadlines, Clock clock, DoubleSupplier random) {
+      CasePeople people, CaseNotices notices, NoticeTemplates texts, CaseHistory history, BenefitClaims claims,
+      BenefitRecords benefits, CaseDeadlines deadlines, Clock clock, DoubleSupplier random) {
     this.cases = cases;
     this.tables = tables;
     this.source = source;
     this.relatives = relatives;
+    this.people = people;
     this.notices = notices;
     this.texts = texts;
     this.history = history;
@@ -116,8 +120,8 @@ public class DibaoWorkflow {
 
   /** 近亲属备案: marks the case when anyone in the household is a registered staff relative. */
   public boolean checkCloseRelatives(String applicationNo, String processInstanceId) {
-    // only the members' ID numbers: the whole case is read again for the home visit's summary right after
-    List<StaffRelatives.Entry> entries = relatives.among(cases.memberIdNumbers(applicationNo));
+    // the household's ID numbers as the case core keeps them, not the whole case: the home visit's summary reads that
+    List<StaffRelatives.Entry> entries = relatives.among(people.idNumbers(applicationNo));
     boolean flagged = !entries.isEmpty();
     cases.setCloseRelative(applicationNo, flagged);
     if (flagged) {
