@@ -62,12 +62,15 @@ public class PaymentRuns {
    * believes the lines table empty (the first run of a month, fresh statistics): it chose a nested loop that scanned
    * {@code payment_line} once per new line, its heap filling with the statement's own rows — 125 s for 100,000
    * lines (docs/benchmarks.md, change 22). The key probe is one index look-up per line whatever the statistics.
-   * {@code condition} is the anti join's condition, {@code key} the unique key's columns.
+   * {@code where} goes into the statement's conditions, {@code onConflict} after its select.
    */
-  private String[] once(String condition, String key) {
+  private record Once(String where, String onConflict) {}
+
+  /** {@code condition}: the anti join's condition on the lines {@code l}; {@code key}: the unique key's columns. */
+  private Once once(String condition, String key) {
     return postgres
-        ? new String[] {"true", "on conflict (" + key + ") do nothing"}
-        : new String[] {"not exists (select 1 from payment_line l where " + condition + ")", ""};
+        ? new Once("true", "on conflict (" + key + ") do nothing")
+        : new Once("not exists (select 1 from payment_line l where " + condition + ")", "");
   }
 
   /**
@@ -109,7 +112,7 @@ public class PaymentRuns {
         .update(key, "run_id");
     long runId = key.getKey().longValue();
     Date m = Date.valueOf(month.atDay(1));
-    String[] month1 = once("l.application_no = p.application_no and l.benefit = p.benefit and l.for_month = p.for_month"
+    Once month1 = once("l.application_no = p.application_no and l.benefit = p.benefit and l.for_month = p.for_month"
         + " and l.attempt = 0", LINE_KEY);
     // 1. every benefit payable in the month, and every one-off subsidy due and not yet paid; a one-off is for its
     //    start month, so the line's key pays it once whichever run it falls in
@@ -128,9 +131,9 @@ public class PaymentRuns {
               where %s) d
         left join case_payment_account a on a.application_no = d.application_no
         where d.amount > 0
-        %s""".formatted(BenefitMonths.amount("p", "p.for_month"), BenefitMonths.payable("b", ":month"), month1[0], month1[1]))
+        %s""".formatted(BenefitMonths.amount("p", "p.for_month"), BenefitMonths.payable("b", ":month"), month1.where(), month1.onConflict()))
         .param("run", runId).param("month", m).param("district", districtCode).update();
-    String[] holiday = once("l.application_no = h.application_no and l.benefit = 'HOLIDAY_' || h.holiday"
+    Once holiday = once("l.application_no = h.application_no and l.benefit = 'HOLIDAY_' || h.holiday"
         + " and l.for_month = h.pay_month and l.attempt = 0", LINE_KEY);
     // 1b. the holiday subsidies (节日补贴) the city added for this month, one line per household and holiday,
     //     paid like the household's benefit (same payee and account); their key keeps each paid once
@@ -145,9 +148,9 @@ public class PaymentRuns {
         left join case_payment_account a on a.application_no = h.application_no
         where c.district_code = :district and h.pay_month = :month
           and %s
-        %s""".formatted(holiday[0], holiday[1]))
+        %s""".formatted(holiday.where(), holiday.onConflict()))
         .param("run", runId).param("month", m).param("district", districtCode).update();
-    String[] retry = once("l.retry_of = f.id", "retry_of");
+    Once retry = once("l.retry_of = f.id", "retry_of");
     // 2. lines that failed in earlier runs (and those that lacked an account that now has one), once each, for
     //    their own month, to the account the case has now — unless the benefit has since ended before that month
     jdbc.sql("""
@@ -164,7 +167,7 @@ public class PaymentRuns {
           and (f.status = 'FAILED' or (f.status = 'MISSING_ACCOUNT' and a.account_no is not null))
           and %s
           and (b.one_off or b.end_month is null or f.for_month < b.end_month)
-        %s""".formatted(retry[0], retry[1]))
+        %s""".formatted(retry.where(), retry.onConflict()))
         .param("run", runId).param("district", districtCode).update();
     // 3. the figures, from the lines themselves: the total is what the bank is asked to pay
     jdbc.sql("""
