@@ -36,11 +36,8 @@ public class Problems {
    * are refused: they are no part of a name, and a name holding an ID number would put it on the public roster.
    */
   public void personName(String field, String value) {
-    maxLength(field, value, 50);
-    if (value != null && value.length() <= 50
-        && !value.strip().matches("(?=.*\\p{L})[\\p{L}\\p{M}·•・.\\- ]+")) {
-      add(field, "姓名只能包含文字、间隔号(·)、空格和连字符");
-    }
+    name(field, value, 50, v -> v.strip().matches("(?=.*\\p{L})[\\p{L}\\p{M}·•・.\\- ]+"),
+        "姓名只能包含文字、间隔号(·)、空格和连字符");
   }
 
   /**
@@ -49,11 +46,8 @@ public class Problems {
    * phone or account number typed into the name).
    */
   public void deceasedName(String field, String value) {
-    maxLength(field, value, 50);
-    if (value != null && value.length() <= 50
-        && (!value.strip().matches("(?=(.*\\p{L}){2})[\\p{L}\\p{M}\\p{Nd}·•・.()()\\- ]+") || value.matches(".*[0-9]{6,}.*"))) {
-      add(field, "姓名只能包含文字、编号数字、括号、间隔号(·)、空格和连字符");
-    }
+    name(field, value, 50, v -> v.strip().matches("(?=(.*\\p{L}){2})[\\p{L}\\p{M}\\p{Nd}·•・.()()\\- ]+")
+        && !v.matches(".*[0-9]{6,}.*"), "姓名只能包含文字、编号数字、括号、间隔号(·)、空格和连字符");
   }
 
   /**
@@ -62,10 +56,15 @@ public class Problems {
    * other symbols are refused.
    */
   public void organisationName(String field, String value) {
-    maxLength(field, value, 100);
-    if (value != null && value.length() <= 100
-        && !value.strip().matches("(?=(.*\\p{L}){2})[\\p{L}\\p{M}\\p{Nd}()()·•・.,,、&\\-— ]+")) {
-      add(field, "名称只能包含文字、数字、括号、空格和常用标点");
+    name(field, value, 100, v -> v.strip().matches("(?=(.*\\p{L}){2})[\\p{L}\\p{M}\\p{Nd}()()·•・.,,、&\\-— ]+"),
+        "名称只能包含文字、数字、括号、空格和常用标点");
+  }
+
+  /** A name of at most {@code max} characters that {@code wellFormed} accepts; one problem for the field either way. */
+  private void name(String field, String value, int max, java.util.function.Predicate<String> wellFormed, String message) {
+    maxLength(field, value, max);
+    if (value != null && value.length() <= max && !wellFormed.test(value)) {
+      add(field, message);
     }
   }
 
