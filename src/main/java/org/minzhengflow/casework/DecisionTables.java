@@ -44,7 +44,6 @@ public class DecisionTables {
     this.recheckNanos = java.util.concurrent.TimeUnit.SECONDS.toNanos(recheckSeconds);
   }
 
-  /** The matched rows (outputs by name) of the latest version of the decision. */
   /**
    * A day as the dated tables take it ({@code typeRef="date"} inputs such as {@code applicationDate}, {@code onDate}):
    * Camunda 7.24 converts them to {@link java.util.Date} and rejects {@code LocalDate}; the rules are date-time
@@ -54,6 +53,7 @@ public class DecisionTables {
     return java.util.Date.from(day.atStartOfDay(java.time.ZoneId.systemDefault()).toInstant());
   }
 
+  /** The matched rows (outputs by name) of the latest version of the decision. */
   public List<Map<String, Object>> evaluate(String decisionKey, Map<String, Object> inputs) {
     Key key = new Key(latestId(decisionKey), new java.util.HashMap<>(inputs));
     List<Map<String, Object>> cached = results.get(key);
