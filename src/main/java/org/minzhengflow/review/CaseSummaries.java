@@ -19,6 +19,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class CaseSummaries {
 
+  /** The task-local variable every form shows at its top. */
+  public static final String VARIABLE = "caseSummary";
+
   /** Camunda stores String variables up to 4000 characters. */
   public static final int MAX_LENGTH = 3900;
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -77,7 +80,7 @@ public class CaseSummaries {
 
   /** Sets {@code caseSummary} on the task itself, so parallel tasks each keep their own. */
   public void publish(DelegateTask task, String markdown) {
-    task.setVariableLocal("caseSummary",
+    task.setVariableLocal(VARIABLE,
         markdown.length() > MAX_LENGTH ? markdown.substring(0, MAX_LENGTH) + "…" : markdown);
   }
 }

@@ -266,6 +266,25 @@ class DibaoProcessTest {
   }
 
   @Test
+  void theTaskSummariesAreShownAtTheTasksButNotKeptInTheEnginesHistory() {
+    ProcessInstance pi = start(scenario.poorFamily(XF), "xf1-worker1");
+    String visit = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("householdInvestigation")
+        .singleResult().getId();
+    assertThat((String) tasks.getVariable(visit, "caseSummary")).contains("### 低保申请 " + pi.getBusinessKey());
+    scenario.investigate(pi.getId(), "xf1-worker1", "xf1-worker2");
+    scenario.review(pi.getId(), "streetReview", "xf1-leader", "approve", null);
+
+    // the decisions and the case's variables keep full history; the rendered summaries (three so far) none
+    List<String> kept = history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).list().stream()
+        .map(org.camunda.bpm.engine.history.HistoricVariableInstance::getName).toList();
+    assertThat(kept).contains("applicationNo", "secondInvestigator", "findings", "decision").doesNotContain("caseSummary");
+    assertThat(history.createHistoricDetailQuery().processInstanceId(pi.getId()).variableUpdates().list())
+        .extracting(d -> ((org.camunda.bpm.engine.history.HistoricVariableUpdate) d).getVariableName())
+        .contains("findings").doesNotContain("caseSummary");
+    assertThat(engine.getProcessEngineConfiguration().getHistory()).isEqualTo("full");
+  }
+
+  @Test
   void objectionDuringNoticeReopensInvestigationAndANewNoticeFollows() {
     ProcessInstance pi = start(scenario.poorFamily(XF), "xf1-worker1");
     scenario.investigate(pi.getId(), "xf1-worker1", "xf1-worker2");
