@@ -27,12 +27,13 @@ public class CaseNotices {
   }
 
   public void issue(String applicationNo, Kind kind, String title, String body) {
-    boolean exists = jdbc.sql("select count(*) from case_notice where application_no = ? and kind = ? and body = ?")
-        .params(applicationNo, kind.name(), body).query(Integer.class).single() > 0;
-    if (!exists) {
-      jdbc.sql("insert into case_notice (application_no, kind, title, body, created_at) values (?, ?, ?, ?, ?)")
-          .params(applicationNo, kind.name(), title, body, Timestamp.from(clock.instant())).update();
-    }
+    // a job that runs again (a retry after a failure) issues the same notice once: one statement, not a read and a write
+    jdbc.sql("""
+        insert into case_notice (application_no, kind, title, body, created_at)
+        select ?, ?, ?, ?, cast(? as timestamp) from (values (1)) one
+        where not exists (select 1 from case_notice where application_no = ? and kind = ? and body = ?)""")
+        .params(applicationNo, kind.name(), title, body, Timestamp.from(clock.instant()), applicationNo, kind.name(), body)
+        .update();
   }
 
   /** One notice of the case; empty when the id is of no notice of this case. */
