@@ -37,7 +37,8 @@ public class WebSecurityConfig {
   FilterRegistrationBean<EngineRestErrorFormat> engineRestErrorFormat(ProcessEngine engine) {
     // a task id the engine once had (history) but no longer has open: the step is done, a 409
     FilterRegistrationBean<EngineRestErrorFormat> bean = new FilterRegistrationBean<>(new EngineRestErrorFormat(
-        id -> engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(id).count() > 0));
+        id -> engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(id).count() > 0,
+        id -> engine.getTaskService().createTaskQuery().taskId(id).count() > 0));
     bean.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return bean;

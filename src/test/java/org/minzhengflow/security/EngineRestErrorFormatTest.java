@@ -155,6 +155,25 @@ class EngineRestErrorFormatTest {
   }
 
   @Test
+  void aRefusedRightOnATaskThatWasJustCompletedIsA409AndOnAnOpenTaskStaysA403() throws Exception {
+    String camunda = "{\"type\":\"AuthorizationException\",\"message\":\"The user with id 'xf1-worker1' does not have "
+        + "one of the following permissions: 'TASK_WORK' permission on resource '77' of type 'Task'\",\"code\":0}";
+    // 77 was completed by another a moment ago (history, not open); 78 is open in another street
+    EngineRestErrorFormat format = new EngineRestErrorFormat(id -> true, "78"::equals);
+
+    MockHttpServletResponse done = new MockHttpServletResponse();
+    format.doFilter(new MockHttpServletRequest("POST", "/engine-rest/task/77/complete"), done, answering(403, camunda));
+    assertThat(done.getStatus()).isEqualTo(409);
+    assertThat(JSON.readTree(done.getContentAsByteArray()).path("message").asText()).isEqualTo("该任务已办结或已撤销,请刷新任务列表");
+
+    MockHttpServletResponse refused = new MockHttpServletResponse();
+    format.doFilter(new MockHttpServletRequest("POST", "/engine-rest/task/78/complete"), refused,
+        answering(403, camunda.replace("77", "78")));
+    assertThat(refused.getStatus()).isEqualTo(403);
+    assertThat(JSON.readTree(refused.getContentAsByteArray()).path("type").asText()).isEqualTo("AuthorizationException");
+  }
+
+  @Test
   void aTaskTheEngineNoLongerHasIsA409WhenItsHistoryKnowsItElseA404() throws Exception {
     String camunda = "{\"type\":\"RestException\",\"message\":\"Cannot complete task 77: Cannot find task with id 77: "
         + "task is null\",\"code\":0}";
