@@ -47,6 +47,37 @@ public class CaseHistory {
     }).toList();
   }
 
+  /** A case's history with its legal last day (and why it was extended, if it was), as every task's summary shows it. */
+  public record Timeline(List<Entry> entries, java.time.LocalDate caseDeadline, String extensionReason) {}
+
+  /**
+   * The history and the case row's deadline in one statement (every task creation renders both); empty when there
+   * is no case row.
+   */
+  public java.util.Optional<Timeline> timeline(String applicationNo) {
+    return jdbc.sql("""
+        select c.case_deadline, c.extension_reason, h.step, h.step_name, h.user_id, h.decision, h.opinion, h.created_at
+        from app_case c left join case_history h on h.application_no = c.application_no
+        where c.application_no = ? order by h.created_at, h.id""")
+        .param(applicationNo)
+        .query(rs -> {
+          if (!rs.next()) {
+            return java.util.Optional.<Timeline>empty();
+          }
+          java.sql.Date deadline = rs.getDate(1);
+          String extension = rs.getString(2);
+          List<Entry> entries = new java.util.ArrayList<>();
+          do {
+            if (rs.getString(3) != null) {
+              entries.add(new Entry(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                  rs.getTimestamp(8).toInstant()));
+            }
+          } while (rs.next());
+          return java.util.Optional.of(new Timeline(List.copyOf(entries),
+              deadline == null ? null : deadline.toLocalDate(), extension));
+        });
+  }
+
   public List<Entry> of(String applicationNo) {
     return jdbc.sql("""
         select step, step_name, user_id, decision, opinion, created_at from case_history

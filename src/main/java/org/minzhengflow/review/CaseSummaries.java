@@ -2,7 +2,6 @@ package org.minzhengflow.review;
 
 import org.minzhengflow.casework.CaseHistory;
 import org.minzhengflow.casework.CaseNotices;
-import org.minzhengflow.casework.CaseRecords;
 import org.minzhengflow.casework.CaseViews;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -27,14 +26,12 @@ public class CaseSummaries {
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final CaseHistory history;
-  private final CaseRecords records;
   private final CaseNotices notices;
   private final ZoneId zone;
 
-  public CaseSummaries(CaseHistory history, CaseRecords records, CaseNotices notices,
+  public CaseSummaries(CaseHistory history, CaseNotices notices,
       @Value("${app.zone:Asia/Shanghai}") String zone) {
     this.history = history;
-    this.records = records;
     this.notices = notices;
     this.zone = ZoneId.of(zone);
   }
@@ -47,7 +44,9 @@ public class CaseSummaries {
   /** The same, with the case's notices the caller has already read (one query per task creation, not two). */
   public String historyAndDeadline(String applicationNo, DelegateTask task, List<CaseNotices.Notice> caseNotices) {
     StringBuilder s = new StringBuilder("**办理经过**:\n");
-    for (CaseHistory.Entry e : history.of(applicationNo)) {
+    // the history and the case's deadline in one statement: this runs at every task creation
+    java.util.Optional<CaseHistory.Timeline> timeline = history.timeline(applicationNo);
+    for (CaseHistory.Entry e : timeline.map(CaseHistory.Timeline::entries).orElse(List.of())) {
       s.append("- ").append(e.stepName()).append(e.user() == null ? "" : "(" + e.user() + ")")
           .append(e.decision() == null ? "" : " " + Decision.of(e.decision()).map(Decision::label).orElse(e.decision())).append(e.opinion() == null ? "" : ":" + e.opinion())
           .append("\n");
@@ -55,8 +54,8 @@ public class CaseSummaries {
     if (task.getDueDate() != null) {
       s.append("\n**办理期限**:").append(DATE.format(task.getDueDate().toInstant().atZone(zone))).append("(工作日计算)\n");
     }
-    records.find(applicationNo).ifPresent(c -> s.append("\n**全案办结期限**:").append(c.caseDeadline())
-        .append(c.extended() ? "(已延长:" + c.extensionReason() + ")" : "").append("\n"));
+    timeline.filter(t -> t.caseDeadline() != null).ifPresent(t -> s.append("\n**全案办结期限**:").append(t.caseDeadline())
+        .append(t.extensionReason() != null ? "(已延长:" + t.extensionReason() + ")" : "").append("\n"));
     s.append(noticeLinks(applicationNo, caseNotices));
     return s.toString();
   }

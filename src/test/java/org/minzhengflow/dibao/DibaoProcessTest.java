@@ -270,8 +270,14 @@ class DibaoProcessTest {
     ProcessInstance pi = start(scenario.poorFamily(XF), "xf1-worker1");
     String visit = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("householdInvestigation")
         .singleResult().getId();
-    assertThat((String) tasks.getVariable(visit, "caseSummary")).contains("### 低保申请 " + pi.getBusinessKey());
+    assertThat((String) tasks.getVariable(visit, "caseSummary")).contains("### 低保申请 " + pi.getBusinessKey(),
+        "**办理经过**:\n- 受理申请(xf1-worker1)", "**全案办结期限**:" + records.get(pi.getBusinessKey()).caseDeadline());
     scenario.investigate(pi.getId(), "xf1-worker1", "xf1-worker2");
+    String review = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("streetReview")
+        .singleResult().getId();
+    // the street review's summary shows the steps done so far, the home visit with its findings among them
+    assertThat((String) tasks.getVariable(review, "caseSummary")).contains("- 受理申请(xf1-worker1)",
+        "(xf1-worker1)", "家中无贵重物品,情况属实", "**办理期限**:", "**全案办结期限**:" + records.get(pi.getBusinessKey()).caseDeadline());
     scenario.review(pi.getId(), "streetReview", "xf1-leader", "approve", null);
 
     // the decisions and the case's variables keep full history; the rendered summaries (three so far) none
