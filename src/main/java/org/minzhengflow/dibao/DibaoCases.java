@@ -54,7 +54,7 @@ public class DibaoCases {
 
   public Optional<DibaoCase> find(String applicationNo) {
     // One statement with the members (a row each) and the number of reasons, which are read only when there are
-    // some: every step and every task's summary reads the case, so three statements were 20 a case.
+    // some: every step and every task's summary reads the case, seven times a case, three statements each time.
     return jdbc.sql("""
         select d.application_no, c.process_instance_id, d.street_code, area_type, applicant_id_number, d.applicant_name,
                financial_assets, vehicles, houses, non_residential, business_registered, c.status, close_relative, tier,

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * rendered from what the case tables and the case history already keep, written at every task creation (two to four
  * kilobytes): with full history each one was three more rows (the historic variable, its detail, its update when the
  * task ended) that nobody reads — the case's record is {@code case_history}, its people and figures, its notices. The
- * whole-case benchmark measured the summary at about a twentieth of a 低保 case (docs/benchmarks.md change 25).
+ * whole-case benchmark measured writing the summaries at about 2 % of a 低保 case (docs/benchmarks.md change 25).
  *
  * <p>Everything else keeps full history, and the level keeps the id and name of {@code full}, so a database set up
  * with {@code full} starts unchanged and Cockpit shows the same level. Set after the engine's own set-up
