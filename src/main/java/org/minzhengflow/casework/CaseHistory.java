@@ -69,8 +69,7 @@ public class CaseHistory {
           List<Entry> entries = new java.util.ArrayList<>();
           do {
             if (rs.getString(3) != null) {
-              entries.add(new Entry(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                  rs.getTimestamp(8).toInstant()));
+              entries.add(entry(rs, 3));
             }
           } while (rs.next());
           return java.util.Optional.of(new Timeline(List.copyOf(entries),
@@ -83,8 +82,13 @@ public class CaseHistory {
         select step, step_name, user_id, decision, opinion, created_at from case_history
         where application_no = ? order by created_at, id""")
         .param(applicationNo)
-        .query((rs, i) -> new Entry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            rs.getString(5), rs.getTimestamp(6).toInstant()))
+        .query((rs, i) -> entry(rs, 1))
         .list();
+  }
+
+  /** An entry from its six columns (step, step_name, user_id, decision, opinion, created_at) from column {@code first}. */
+  private static Entry entry(java.sql.ResultSet rs, int first) throws java.sql.SQLException {
+    return new Entry(rs.getString(first), rs.getString(first + 1), rs.getString(first + 2), rs.getString(first + 3),
+        rs.getString(first + 4), rs.getTimestamp(first + 5).toInstant());
   }
 }
