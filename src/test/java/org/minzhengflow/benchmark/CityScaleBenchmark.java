@@ -155,14 +155,15 @@ class CityScaleBenchmark {
       empty1 = wholeCases(1, CASES);
       WholeCases empty2 = wholeCases(2, CASES);
       // 4. growth: the same with finished cases in history
-      long historyRows = WORKLOADS.contains("growth") ? history() : 0;
-      Map<String, long[]> before = tableStats();
       boolean grown = WORKLOADS.contains("growth");
-      WholeCases history1 = grown ? wholeCases(1, GROWTH_CASES) : empty1;
+      long historyRows = grown ? history() : 0;
+      Map<String, long[]> before = tableStats();
+      WholeCases history1 = grown ? wholeCases(1, GROWTH_CASES) : null; // read only when grown
       Map<String, long[]> after = tableStats();
-      // without the growth run G is not measured (NaN), not the empty run divided by itself
-      growth = grown ? history1.productPerSecond() / empty1.productPerSecond() : Double.NaN;
-      bareGrowth = grown ? history1.barePerSecond() / empty1.barePerSecond() : Double.NaN;
+      if (grown) { // without the growth run G stays NaN (not measured), not the empty run divided by itself
+        growth = history1.productPerSecond() / empty1.productPerSecond();
+        bareGrowth = history1.barePerSecond() / empty1.barePerSecond();
+      }
       report.lines("", "## Workload 1 — whole cases (product vs bare engine, interleaved A B A B)", "",
           "| database | client threads | cases each | product cases/s | bare cases/s | R = bare ÷ product | product ms/case p50 / p95 | bare ms/case p50 / p95 |",
           "| --- | --- | --- | --- | --- | --- | --- | --- |");
