@@ -79,6 +79,16 @@ public class BenefitRecords {
         nextReviewDate, oneOff, by, reason, payeeOf(applicationNo));
   }
 
+  /**
+   * A monthly benefit paid to a payee the kind already knows (its applicant, read with the case): as {@link #grant}
+   * without asking the case tables who the applicant is.
+   */
+  public void grantTo(Payee payee, String applicationNo, String benefit, String category, String streetCode,
+      BigDecimal monthlyAmount, LocalDate startMonth, LocalDate nextReviewDate, String by, String reason) {
+    grant(applicationNo, benefit, category, streetCode, monthlyAmount, startMonth, null, null, nextReviewDate, false, by,
+        reason, payee);
+  }
+
   /** A one-off payment of a case to someone other than its applicant (e.g. the funeral home settled for a waiver). */
   public void grantOneOffTo(Payee payee, String applicationNo, String benefit, String streetCode, BigDecimal amount,
       LocalDate month, String by, String reason) {
@@ -88,20 +98,25 @@ public class BenefitRecords {
   private void grant(String applicationNo, String benefit, String category, String streetCode,
       BigDecimal monthlyAmount, LocalDate startMonth, Integer serviceHours, String provider, LocalDate nextReviewDate,
       boolean oneOff, String by, String reason, Payee payee) {
-    int updated = jdbc.sql("""
-        update benefit_record set benefit = ?, category = ?, street_code = ?, monthly_amount = ?, start_month = ?,
-               end_month = null, status = 'ACTIVE', end_reason = null, service_hours = ?, provider = ?,
-               next_review_date = ?, one_off = ?, payee_name = ?, payee_id = ?
-        where application_no = ?""")
-        .params(benefit, category, streetCode, monthlyAmount, startMonth, serviceHours, provider, nextReviewDate, oneOff,
-            payee.name(), payee.id(), applicationNo).update();
-    if (updated == 0) {
+    // the first grant of a case (every case once) is one statement; a grant again (a retried job, a case decided
+    // again) finds the row and updates it. The casts type the parameters PostgreSQL cannot infer in a select list.
+    int inserted = jdbc.sql("""
+        insert into benefit_record (application_no, benefit, category, street_code, monthly_amount, start_month, status,
+                                    service_hours, provider, next_review_date, one_off, payee_name, payee_id)
+        select cast(? as varchar), cast(? as varchar), cast(? as varchar), cast(? as varchar),
+               cast(? as numeric(12,2)), cast(? as date), 'ACTIVE', cast(? as int), cast(? as varchar),
+               cast(? as date), cast(? as boolean), cast(? as varchar), cast(? as varchar)
+        from (values (1)) one where not exists (select 1 from benefit_record where application_no = ?)""")
+        .params(applicationNo, benefit, category, streetCode, monthlyAmount, startMonth, serviceHours, provider,
+            nextReviewDate, oneOff, payee.name(), payee.id(), applicationNo).update();
+    if (inserted == 0) {
       jdbc.sql("""
-          insert into benefit_record (application_no, benefit, category, street_code, monthly_amount, start_month, status,
-                                      service_hours, provider, next_review_date, one_off, payee_name, payee_id)
-          values (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?, ?)""")
-          .params(applicationNo, benefit, category, streetCode, monthlyAmount, startMonth, serviceHours, provider,
-              nextReviewDate, oneOff, payee.name(), payee.id()).update();
+          update benefit_record set benefit = ?, category = ?, street_code = ?, monthly_amount = ?, start_month = ?,
+                 end_month = null, status = 'ACTIVE', end_reason = null, service_hours = ?, provider = ?,
+                 next_review_date = ?, one_off = ?, payee_name = ?, payee_id = ?
+          where application_no = ?""")
+          .params(benefit, category, streetCode, monthlyAmount, startMonth, serviceHours, provider, nextReviewDate,
+              oneOff, payee.name(), payee.id(), applicationNo).update();
     }
     recordOnce(applicationNo, "GRANTED", monthlyAmount, startMonth, by, reason);
   }
@@ -245,13 +260,18 @@ public class BenefitRecords {
         .orElse(new Payee(null, null));
   }
 
+  /** The change, unless the benefit already has one of that kind (a retried job): one statement either way. */
   private void recordOnce(String applicationNo, String change, BigDecimal amount, LocalDate fromMonth, String by,
       String reason) {
-    boolean recorded = jdbc.sql("select count(*) from benefit_change where application_no = ? and change = ?")
-        .params(applicationNo, change).query(Integer.class).single() > 0;
-    if (!recorded) {
-      record(applicationNo, change, amount, fromMonth, by, reason);
-    }
+    jdbc.sql("""
+        insert into benefit_change (application_no, changed_at, changed_by, change, monthly_amount, from_month, reason)
+        select cast(? as varchar), cast(? as timestamp), cast(? as varchar), cast(? as varchar),
+               cast(? as numeric(12,2)), cast(? as date), cast(? as varchar)
+        from (values (1)) one where not exists (select 1 from benefit_change where application_no = ? and change = ?)""")
+        .params(applicationNo, Timestamp.from(clock.instant()), by, change, amount,
+            fromMonth == null ? null : Date.valueOf(fromMonth), reason == null ? "" : truncate(reason), applicationNo,
+            change)
+        .update();
   }
 
   private void record(String applicationNo, String change, BigDecimal amount, LocalDate fromMonth, String by,

@@ -47,33 +47,48 @@ public class CaseHistory {
     }).toList();
   }
 
-  /** A case's history with its legal last day (and why it was extended, if it was), as every task's summary shows it. */
-  public record Timeline(List<Entry> entries, java.time.LocalDate caseDeadline, String extensionReason) {}
+  /**
+   * A case's history with its legal last day (and why it was extended, if it was) and the notices issued so far, as
+   * every task's summary shows them.
+   */
+  public record Timeline(List<Entry> entries, java.time.LocalDate caseDeadline, String extensionReason,
+      List<CaseNotices.Notice> notices) {}
 
   /**
-   * The history and the case row's deadline in one statement (every task creation renders both); empty when there
-   * is no case row.
+   * The history, the case row's deadline and the case's notices in one statement (every task creation renders all
+   * three; docs/benchmarks.md, changes 28 and 29); empty when there is no case row. The case row with its history
+   * comes first ({@code part} 0), then the notices ({@code part} 1), each in the order they were written.
    */
   public java.util.Optional<Timeline> timeline(String applicationNo) {
     return jdbc.sql("""
-        select c.case_deadline, c.extension_reason, h.step, h.step_name, h.user_id, h.decision, h.opinion, h.created_at
+        select 0 as part, c.case_deadline, c.extension_reason, h.step, h.step_name, h.user_id, h.decision, h.opinion,
+          h.created_at, h.id, cast(null as varchar(20)) as kind, cast(null as varchar(100)) as title,
+          cast(null as varchar(4000)) as body
         from app_case c left join case_history h on h.application_no = c.application_no
-        where c.application_no = ? order by h.created_at, h.id""")
-        .param(applicationNo)
+        where c.application_no = ?
+        union all
+        select 1, null, null, null, null, null, null, null, n.created_at, n.id, n.kind, n.title, n.body
+        from case_notice n where n.application_no = ?
+        order by 1, 9, 10""")
+        .params(applicationNo, applicationNo)
         .query(rs -> {
-          if (!rs.next()) {
+          if (!rs.next() || rs.getInt(1) != 0) {
             return java.util.Optional.<Timeline>empty();
           }
-          java.sql.Date deadline = rs.getDate(1);
-          String extension = rs.getString(2);
+          java.sql.Date deadline = rs.getDate(2);
+          String extension = rs.getString(3);
           List<Entry> entries = new java.util.ArrayList<>();
+          List<CaseNotices.Notice> notices = new java.util.ArrayList<>();
           do {
-            if (rs.getString(3) != null) {
-              entries.add(entry(rs, 3));
+            if (rs.getInt(1) == 1) {
+              notices.add(new CaseNotices.Notice(rs.getLong(10), CaseNotices.Kind.valueOf(rs.getString(11)),
+                  rs.getString(12), rs.getString(13), rs.getTimestamp(9).toInstant()));
+            } else if (rs.getString(4) != null) {
+              entries.add(entry(rs, 4));
             }
           } while (rs.next());
           return java.util.Optional.of(new Timeline(List.copyOf(entries),
-              deadline == null ? null : deadline.toLocalDate(), extension));
+              deadline == null ? null : deadline.toLocalDate(), extension, List.copyOf(notices)));
         });
   }
 

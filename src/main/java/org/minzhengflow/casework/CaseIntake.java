@@ -116,9 +116,9 @@ public class CaseIntake {
       List<String> readers, String acceptedBy, String acceptance) {
     records.addReaders(applicationNo, readers);
     ProcessInstance instance = starter.start(kind.processKey(), applicationNo,
-        withListColumns(records.get(applicationNo), variables));
+        withListColumns(records.get(applicationNo), variables),
+        started -> authorizations.grantRead(started.getId(), readers));
     records.setProcessInstance(applicationNo, instance.getId());
-    authorizations.grantRead(instance.getId(), readers);
     history.record(applicationNo, instance.getId(), null, "submitted", "受理申请", acceptedBy, null, acceptance);
     return instance;
   }

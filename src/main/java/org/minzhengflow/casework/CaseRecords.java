@@ -103,6 +103,21 @@ public class CaseRecords {
         .query(String.class).list();
   }
 
+  /**
+   * The readers of the case, or empty when there is no such case: one statement where a check that the case exists
+   * and the read of its readers were two (the notice's start does both for every case).
+   */
+  public Optional<List<String>> readersOfCase(String applicationNo) {
+    List<String[]> rows = jdbc.sql("""
+        select c.application_no, r.group_id from app_case c left join case_reader r on r.application_no = c.application_no
+        where c.application_no = ? order by r.group_id""").param(applicationNo)
+        .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).list();
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(rows.stream().map(row -> row[1]).filter(java.util.Objects::nonNull).toList());
+  }
+
   static CaseRecord map(ResultSet rs) throws SQLException {
     Timestamp decided = rs.getTimestamp("decided_at");
     java.sql.Date deadline = rs.getDate("case_deadline");

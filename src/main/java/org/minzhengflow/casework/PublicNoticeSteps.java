@@ -41,11 +41,14 @@ public class PublicNoticeSteps {
 
     public void grant(DelegateExecution execution) {
       String applicationNo = execution.getProcessBusinessKey();
-      if (execution.getSuperExecution() == null || applicationNo == null || records.find(applicationNo).isEmpty()) {
+      java.util.Optional<java.util.List<String>> readers =
+          execution.getSuperExecution() == null || applicationNo == null ? java.util.Optional.empty()
+              : records.readersOfCase(applicationNo);
+      if (readers.isEmpty()) {
         throw new FormFieldValidationException("processDefinitionKey",
             "[processDefinitionKey] 公示流程只能由案件流程调用,不能单独启动");
       }
-      authorizations.grantRead(execution.getProcessInstanceId(), records.readers(applicationNo));
+      authorizations.grantRead(execution.getProcessInstanceId(), readers.get());
     }
   }
 }

@@ -2,7 +2,6 @@ package org.minzhengflow.dibao;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.minzhengflow.casework.CaseNotices;
 import org.minzhengflow.casework.Yuan;
 import org.minzhengflow.review.CaseSummaries;
 import org.springframework.stereotype.Component;
@@ -18,12 +17,10 @@ public class CaseSummary implements TaskListener {
 
   private final DibaoCases cases;
   private final CaseSummaries summaries;
-  private final CaseNotices notices;
 
-  public CaseSummary(DibaoCases cases, CaseSummaries summaries, CaseNotices notices) {
+  public CaseSummary(DibaoCases cases, CaseSummaries summaries) {
     this.cases = cases;
     this.summaries = summaries;
-    this.notices = notices;
   }
 
   @Override
@@ -61,10 +58,9 @@ public class CaseSummary implements TaskListener {
           .append("元,档次 ").append(DibaoTiers.label(c.tier())).append(",拟保障金额每月").append(Yuan.format(c.monthlyAmount()))
           .append("元\n\n");
     }
-    var caseNotices = notices.of(c.applicationNo());
-    caseNotices.stream().filter(n -> n.kind() == CaseNotices.Kind.PUBLIC_NOTICE)
-        .reduce((a, b) -> b).ifPresent(n -> s.append("**公示**:").append(n.body()).append("\n\n"));
-    s.append(summaries.historyAndDeadline(c.applicationNo(), task, caseNotices));
+    var timeline = summaries.timeline(c.applicationNo());
+    s.append(summaries.publicNotice(timeline));
+    s.append(summaries.historyAndDeadline(c.applicationNo(), task, timeline));
     return s.toString();
   }
 

@@ -10,7 +10,8 @@ public record DibaoCase(String applicationNo, String processInstanceId, String s
     String applicantIdNumber, String applicantName, BigDecimal financialAssets, int vehicles, int houses,
     int nonResidential, boolean businessRegistered, String status, boolean closeRelative, String tier,
     BigDecimal standard, BigDecimal perCapitaIncome, BigDecimal householdIncome, BigDecimal monthlyAmount,
-    List<String> reasons, Boolean spotChecked, LocalDate paymentFrom, Instant submittedAt, List<Member> members) {
+    List<String> reasons, Boolean spotChecked, LocalDate paymentFrom, Instant submittedAt, boolean irregularIncome,
+    List<Member> members) {
 
   /** 单人户: the members covered alone, empty when the household is covered as a whole. */
   public List<Member> coveredAlone() {

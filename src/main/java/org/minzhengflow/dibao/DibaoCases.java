@@ -58,7 +58,7 @@ public class DibaoCases {
     return jdbc.sql("""
         select d.application_no, c.process_instance_id, d.street_code, area_type, applicant_id_number, d.applicant_name,
                financial_assets, vehicles, houses, non_residential, business_registered, c.status, close_relative, tier,
-               standard, per_capita_income, household_income, monthly_amount, null, spot_checked, payment_from,
+               standard, per_capita_income, household_income, monthly_amount, irregular_income, spot_checked, payment_from,
                d.submitted_at, (select count(*) from case_reason r where r.application_no = d.application_no),
                m.seq, m.name, m.id_number, m.relation, m.monthly_income, m.verified_income, m.labor_capacity,
                m.assessed_capacity, m.disability_grade, m.serious_illness, m.disability_type, m.covered_alone
@@ -165,6 +165,6 @@ public class DibaoCases {
         rs.getBigDecimal(17), rs.getBigDecimal(18),
         reasons,
         (Boolean) rs.getObject(20, Boolean.class), paymentFrom == null ? null : paymentFrom.toLocalDate(),
-        submitted.toInstant(), members);
+        submitted.toInstant(), rs.getBoolean(19), members);
   }
 }

@@ -83,7 +83,10 @@ public class DibaoWorkflow {
     c.members().forEach(m -> verified.put(m.idNumber(), found.incomeById().get(m.idNumber())));
     cases.setVerifiedIncomes(applicationNo, verified);
     List<String> findings = found.findings();
-    cases.setReasons(applicationNo, findings);
+    if (!findings.isEmpty() || !c.reasons().isEmpty()) {
+      // nothing to replace when the case had no reasons and verification found none (most cases): no statement
+      cases.setReasons(applicationNo, findings);
+    }
     history.record(applicationNo, c.processInstanceId(), null, "verification", "家庭经济状况核对", null, null,
         findings.isEmpty() ? "核对完成,未发现不符合条件的财产或收入" : String.join(";", findings));
     return !findings.isEmpty();
@@ -190,7 +193,7 @@ public class DibaoWorkflow {
           : policy.workingAgeMaxFemale();
       return age >= policy.workingAgeMin() && age < max;
     });
-    return from.plusMonths(tables.reviewIntervalMonths(benefit, cases.irregularIncome(c.applicationNo()), ableToWork));
+    return from.plusMonths(tables.reviewIntervalMonths(benefit, c.irregularIncome(), ableToWork));
   }
 
   /** 公示: name, household size and proposed amount, never ID numbers. */
@@ -225,8 +228,9 @@ public class DibaoWorkflow {
     cases.decide(applicationNo, paymentFrom, clock.instant());
     String benefit = benefitOf(c.tier());
     LocalDate today = LocalDate.now(clock);
-    benefits.grant(applicationNo, benefit, benefit, c.streetCode(), c.monthlyAmount(), paymentFrom, null, null,
-        nextReviewDate(c, benefit, today), false, null, REGULAR_FIXED.equals(benefit) ? "批准定期定量救助" : "批准低保");
+    benefits.grantTo(new BenefitRecords.Payee(c.applicantName(), c.applicantIdNumber()), applicationNo, benefit,
+        benefit, c.streetCode(), c.monthlyAmount(), paymentFrom, nextReviewDate(c, benefit, today), null,
+        REGULAR_FIXED.equals(benefit) ? "批准定期定量救助" : "批准低保");
     if (REGULAR_FIXED.equals(benefit)) {
       Map<String, Object> values = Map.of(
           "applicant", c.applicantName(),

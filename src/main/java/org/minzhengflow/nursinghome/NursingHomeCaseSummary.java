@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.minzhengflow.casework.CaseNotices;
 import org.minzhengflow.casework.Yuan;
 import org.minzhengflow.review.CaseSummaries;
 import org.springframework.stereotype.Component;
@@ -26,15 +25,13 @@ public class NursingHomeCaseSummary implements TaskListener {
   private final NursingHomeCases cases;
   private final NursingHomeDepartments departments;
   private final CaseSummaries summaries;
-  private final CaseNotices notices;
   private final Clock clock;
 
   public NursingHomeCaseSummary(NursingHomeCases cases, NursingHomeDepartments departments, CaseSummaries summaries,
-      CaseNotices notices, Clock clock) {
+      Clock clock) {
     this.cases = cases;
     this.departments = departments;
     this.summaries = summaries;
-    this.notices = notices;
     this.clock = clock;
   }
 
@@ -92,12 +89,12 @@ public class NursingHomeCaseSummary implements TaskListener {
       c.breakdown().forEach(line -> s.append("- ").append(line).append("\n"));
       s.append("\n");
     }
-    notices.of(c.applicationNo()).stream().filter(n -> n.kind() == CaseNotices.Kind.PUBLIC_NOTICE)
-        .reduce((a, b) -> b).ifPresent(n -> s.append("**公示**:").append(n.body()).append("\n\n"));
+    var timeline = summaries.timeline(c.applicationNo());
+    s.append(summaries.publicNotice(timeline));
     if (c.greenChannel()) {
       s.append("**绿色通道**:部门意见与现场核查并行,办理时限缩短\n\n");
     }
-    s.append(summaries.historyAndDeadline(c.applicationNo(), task));
+    s.append(summaries.historyAndDeadline(c.applicationNo(), task, timeline));
     return s.toString();
   }
 }

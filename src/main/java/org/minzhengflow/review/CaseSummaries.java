@@ -26,26 +26,37 @@ public class CaseSummaries {
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final CaseHistory history;
-  private final CaseNotices notices;
   private final ZoneId zone;
 
-  public CaseSummaries(CaseHistory history, CaseNotices notices,
-      @Value("${app.zone:Asia/Shanghai}") String zone) {
+  public CaseSummaries(CaseHistory history, @Value("${app.zone:Asia/Shanghai}") String zone) {
     this.history = history;
-    this.notices = notices;
     this.zone = ZoneId.of(zone);
   }
 
   /** "办理经过" (every history entry), "办理期限" (the task's due date, if any) and the case's legal last day. */
   public String historyAndDeadline(String applicationNo, DelegateTask task) {
-    return historyAndDeadline(applicationNo, task, notices.of(applicationNo));
+    return historyAndDeadline(applicationNo, task, timeline(applicationNo));
   }
 
-  /** The same, with the case's notices the caller has already read (one query per task creation, not two). */
-  public String historyAndDeadline(String applicationNo, DelegateTask task, List<CaseNotices.Notice> caseNotices) {
+  /**
+   * What the summary's common part shows, in one statement: the history, the case's legal last day and its notices
+   * (a kind that shows a notice itself, such as the public notice's text, reads them from here, not again).
+   */
+  public java.util.Optional<CaseHistory.Timeline> timeline(String applicationNo) {
+    return history.timeline(applicationNo);
+  }
+
+  /** "公示": the text of the case's latest public notice, for the kinds that publish one; empty before it. */
+  public String publicNotice(java.util.Optional<CaseHistory.Timeline> timeline) {
+    return timeline.map(CaseHistory.Timeline::notices).orElse(List.of()).stream()
+        .filter(n -> n.kind() == CaseNotices.Kind.PUBLIC_NOTICE).reduce((a, b) -> b)
+        .map(n -> "**公示**:" + n.body() + "\n\n").orElse("");
+  }
+
+  /** The same, from the {@link #timeline} the caller has already read. */
+  public String historyAndDeadline(String applicationNo, DelegateTask task,
+      java.util.Optional<CaseHistory.Timeline> timeline) {
     StringBuilder s = new StringBuilder("**办理经过**:\n");
-    // the history and the case's deadline in one statement: this runs at every task creation
-    java.util.Optional<CaseHistory.Timeline> timeline = history.timeline(applicationNo);
     for (CaseHistory.Entry e : timeline.map(CaseHistory.Timeline::entries).orElse(List.of())) {
       s.append("- ").append(e.stepName()).append(e.user() == null ? "" : "(" + e.user() + ")")
           .append(e.decision() == null ? "" : " " + Decision.of(e.decision()).map(Decision::label).orElse(e.decision())).append(e.opinion() == null ? "" : ":" + e.opinion())
@@ -56,7 +67,7 @@ public class CaseSummaries {
     }
     timeline.filter(t -> t.caseDeadline() != null).ifPresent(t -> s.append("\n**全案办结期限**:").append(t.caseDeadline())
         .append(t.extensionReason() != null ? "(已延长:" + t.extensionReason() + ")" : "").append("\n"));
-    s.append(noticeLinks(applicationNo, caseNotices));
+    s.append(noticeLinks(applicationNo, timeline.map(CaseHistory.Timeline::notices).orElse(List.of())));
     return s.toString();
   }
 
