@@ -13,16 +13,9 @@ import org.springframework.stereotype.Component;
 public class CaseKinds {
 
   private final Map<String, CaseKind<?>> byKind;
-  private final Map<String, CaseKind<?>> byProcessKey;
 
   public CaseKinds(List<CaseKind<?>> kinds) {
     this.byKind = kinds.stream().collect(Collectors.toUnmodifiableMap(CaseKind::kind, Function.identity()));
-    this.byProcessKey = kinds.stream().collect(Collectors.toUnmodifiableMap(CaseKind::processKey, Function.identity()));
-  }
-
-  /** The kind whose current model has this process key (a model of an earlier release may have another key). */
-  public Optional<CaseKind<?>> ofProcess(String processKey) {
-    return Optional.ofNullable(byProcessKey.get(processKey));
   }
 
   public Optional<CaseKind<?>> find(String kind) {

@@ -24,17 +24,9 @@ public class PublicNoticeSteps {
   @Bean
   JavaDelegate publicNoticeText(CaseRecords records, CaseKinds kinds) {
     return ex -> {
-      // the kind of the calling case's model, without reading the case row; a case still on a model of an earlier
-      // release (another process key) is looked up by its row
-      String applicationNo = ex.getProcessBusinessKey();
-      DelegateExecution caller = ex.getSuperExecution();
-      String callerKey = caller == null ? null
-          : ((org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity) caller).getProcessDefinition().getKey();
-      CaseKind<?> kind = kinds.ofProcess(callerKey).orElseGet(() -> {
-        CaseRecord c = records.get(applicationNo);
-        return kinds.find(c.kind()).orElseThrow(() -> new IllegalStateException("no module for kind " + c.kind()));
-      });
-      kind.publishNotice(applicationNo);
+      CaseRecord c = records.get(ex.getProcessBusinessKey());
+      kinds.find(c.kind()).orElseThrow(() -> new IllegalStateException("no module for kind " + c.kind()))
+          .publishNotice(c.applicationNo());
     };
   }
 
