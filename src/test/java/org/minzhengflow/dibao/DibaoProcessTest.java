@@ -261,8 +261,44 @@ class DibaoProcessTest {
     CaseNotices.Notice notice = notices.of(pi.getBusinessKey()).get(0);
     String taskId = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("districtApproval")
         .singleResult().getId();
-    assertThat((String) tasks.getVariable(taskId, "caseSummary")).contains("**打印告知书**",
+    assertThat((String) tasks.getVariable(taskId, "caseSummary")).contains("**公示**:" + notice.body(), "**打印告知书**",
         "[" + notice.title() + "(", ")](/api/applications/" + pi.getBusinessKey() + "/notices/" + notice.id() + ".pdf)");
+  }
+
+  @Test
+  void theReadGrantsOfTheCaseAndOfItsNoticeBelongToTheCaseAndExpireWithItsHistory() {
+    ProcessInstance pi = start(scenario.poorFamily(XF), "xf1-worker1");
+    scenario.investigate(pi.getId(), "xf1-worker1", "xf1-worker2");
+    scenario.review(pi.getId(), "streetReview", "xf1-leader", "approve", null);
+    String notice = runtime.createProcessInstanceQuery().superProcessInstanceId(pi.getId()).singleResult().getId();
+    List<String> readers = records.readers(pi.getBusinessKey());
+    assertThat(readers).isNotEmpty();
+    for (String instance : List.of(pi.getId(), notice)) {
+      assertThat(grants(org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE, instance))
+          .extracting(org.camunda.bpm.engine.authorization.Authorization::getGroupId)
+          .containsExactlyInAnyOrderElementsOf(readers);
+      // a history grant names the case's root instance, so the history cleanup removes it with the case's history
+      assertThat(grants(org.camunda.bpm.engine.authorization.Resources.HISTORIC_PROCESS_INSTANCE, instance))
+          .extracting(org.camunda.bpm.engine.authorization.Authorization::getGroupId,
+              org.camunda.bpm.engine.authorization.Authorization::getRootProcessInstanceId)
+          .containsExactlyInAnyOrderElementsOf(readers.stream().map(g -> org.assertj.core.groups.Tuple.tuple(g, pi.getId()))
+              .toList());
+    }
+
+    scenario.fireTimer(pi.getId(), "Event_NoticePeriodEnded");
+    scenario.review(pi.getId(), "districtApproval", "xf-approver", "approve", "同意");
+    assertThat(pi).isEnded();
+    for (String instance : List.of(pi.getId(), notice)) {
+      assertThat(grants(org.camunda.bpm.engine.authorization.Resources.HISTORIC_PROCESS_INSTANCE, instance))
+          .hasSize(readers.size())
+          .allSatisfy(g -> assertThat(g.getRemovalTime()).isNotNull());
+    }
+  }
+
+  private List<org.camunda.bpm.engine.authorization.Authorization> grants(
+      org.camunda.bpm.engine.authorization.Resources resource, String instanceId) {
+    return engine.getAuthorizationService().createAuthorizationQuery().resourceType(resource).resourceId(instanceId)
+        .list();
   }
 
   @Test
