@@ -174,6 +174,24 @@ class EngineRestErrorFormatTest {
   }
 
   @Test
+  void anEngineFailureOnATaskThatWasJustCompletedIsA409AndOnAnOpenTaskStaysA500() throws Exception {
+    String camunda = "{\"type\":\"NullPointerException\",\"message\":\"Cannot invoke \\\"org.camunda.bpm.engine.impl.pvm."
+        + "runtime.PvmExecutionImpl.getActivityInstanceId()\\\" because the return value of \\\"org.camunda.bpm.engine."
+        + "impl.pvm.runtime.PvmExecutionImpl.getParent()\\\" is null\"}";
+    // 77 was completed by another a moment ago (history, not open); 78 is still open: its failure is a real one
+    EngineRestErrorFormat format = new EngineRestErrorFormat(id -> true, "78"::equals);
+
+    MockHttpServletResponse done = new MockHttpServletResponse();
+    format.doFilter(new MockHttpServletRequest("POST", "/engine-rest/task/77/complete"), done, answering(500, camunda));
+    assertThat(done.getStatus()).isEqualTo(409);
+    assertThat(JSON.readTree(done.getContentAsByteArray()).path("message").asText()).isEqualTo("该任务已办结或已撤销,请刷新任务列表");
+
+    MockHttpServletResponse failed = new MockHttpServletResponse();
+    format.doFilter(new MockHttpServletRequest("POST", "/engine-rest/task/78/complete"), failed, answering(500, camunda));
+    assertThat(failed.getStatus()).isEqualTo(500);
+  }
+
+  @Test
   void aTaskTheEngineNoLongerHasIsA409WhenItsHistoryKnowsItElseA404() throws Exception {
     String camunda = "{\"type\":\"RestException\",\"message\":\"Cannot complete task 77: Cannot find task with id 77: "
         + "task is null\",\"code\":0}";
