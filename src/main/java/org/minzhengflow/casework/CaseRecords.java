@@ -8,10 +8,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The case rows, their readers and their reasons. Every update is an assignment, so retried jobs do no harm. */
 @Repository
@@ -20,6 +23,9 @@ public class CaseRecords {
   static final String COLUMNS = """
       application_no, kind, process_instance_id, status, street_code, district_code, applicant_name, submitted_by,
       submitted_at, case_deadline, extension_reason, decided_at""";
+
+  /** The key of {@link #writtenInThisTransaction}'s map among the transaction's resources. */
+  private static final Object WRITTEN = new Object();
 
   private final JdbcClient jdbc;
   private final JdbcTemplate batch;
@@ -33,16 +39,59 @@ public class CaseRecords {
 
   public void insert(String applicationNo, String kind, String streetCode, String districtCode, String applicantName,
       String submittedBy, Instant submittedAt, LocalDate caseDeadline) {
+    Instant stored = submittedAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     jdbc.sql("""
         insert into app_case (application_no, kind, status, street_code, district_code, applicant_name, submitted_by,
                               submitted_at, case_deadline)
         values (?, ?, 'IN_REVIEW', ?, ?, ?, ?, ?, ?)""")
-        .params(applicationNo, kind, streetCode, districtCode, applicantName, submittedBy, Timestamp.from(submittedAt),
+        .params(applicationNo, kind, streetCode, districtCode, applicantName, submittedBy, Timestamp.from(stored),
             caseDeadline)
         .update();
+    Map<String, CaseRecord> written = writtenInThisTransaction();
+    if (written != null) {
+      written.put(applicationNo, new CaseRecord(applicationNo, kind, null, CaseStatus.IN_REVIEW, streetCode, districtCode,
+          applicantName, submittedBy, stored, caseDeadline, null, null));
+    }
+  }
+
+  /**
+   * The case rows this transaction inserted, as inserted and not changed since: the intake reads its new case twice
+   * before it commits (the list columns, the whole-case timer's due date), and asking the database for a row the
+   * same transaction just wrote is a round trip for nothing. Every change of a row goes through this class and
+   * forgets it here; null outside a transaction.
+   */
+  private static Map<String, CaseRecord> writtenInThisTransaction() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return null;
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, CaseRecord> written = (Map<String, CaseRecord>) TransactionSynchronizationManager.getResource(WRITTEN);
+    if (written == null) {
+      written = new java.util.HashMap<>();
+      TransactionSynchronizationManager.bindResource(WRITTEN, written);
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCompletion(int status) {
+          TransactionSynchronizationManager.unbindResourceIfPossible(WRITTEN);
+        }
+      });
+    }
+    return written;
+  }
+
+  private static void forget(String applicationNo) {
+    if (TransactionSynchronizationManager.isSynchronizationActive()
+        && TransactionSynchronizationManager.getResource(WRITTEN) instanceof Map<?, ?> written) {
+      written.remove(applicationNo);
+    }
   }
 
   public Optional<CaseRecord> find(String applicationNo) {
+    if (TransactionSynchronizationManager.isSynchronizationActive()
+        && TransactionSynchronizationManager.getResource(WRITTEN) instanceof Map<?, ?> written
+        && written.get(applicationNo) instanceof CaseRecord inserted) {
+      return Optional.of(inserted);
+    }
     return jdbc.sql("select " + COLUMNS + " from app_case where application_no = ?").param(applicationNo)
         .query((rs, i) -> map(rs)).optional();
   }
@@ -52,12 +101,14 @@ public class CaseRecords {
   }
 
   public void setProcessInstance(String applicationNo, String processInstanceId) {
+    forget(applicationNo);
     jdbc.sql("update app_case set process_instance_id = ? where application_no = ?")
         .params(processInstanceId, applicationNo).update();
   }
 
   /** Sets the status; entering a decided status records when (the first time). */
   public void setStatus(String applicationNo, CaseStatus status) {
+    forget(applicationNo);
     if (status.decided()) {
       jdbc.sql("update app_case set status = ?, decided_at = coalesce(decided_at, ?) where application_no = ?")
           .params(status.name(), Timestamp.from(clock.instant()), applicationNo).update();
@@ -68,6 +119,7 @@ public class CaseRecords {
 
   /** Moves the whole-case deadline once; false when it was extended before. */
   public boolean extend(String applicationNo, LocalDate deadline, String reason, String userId) {
+    forget(applicationNo);
     return jdbc.sql("""
         update app_case set case_deadline = ?, extension_reason = ?, extended_by = ?, extended_at = ?
         where application_no = ? and extension_reason is null""")

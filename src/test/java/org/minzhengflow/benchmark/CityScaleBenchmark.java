@@ -643,6 +643,7 @@ class CityScaleBenchmark {
         .forEach(clients::add);
     int perClient = Math.max(1, INTAKE / INTAKE_CLIENTS);
     int warmup = Math.min(10, perClient);
+    boolean statements = pgStatementsReset();
     long[] cpuBefore = cpu();
     jobExecutor.start();
     ExecutorService pool = Executors.newFixedThreadPool(INTAKE_CLIENTS);
@@ -659,6 +660,11 @@ class CityScaleBenchmark {
         }
         synchronized (startedAt) {
           if (ready.incrementAndGet() == INTAKE_CLIENTS) {
+            // statistics as a database in use has them (autovacuum's analyze): run alone on a new database, the engine's
+            // tables were empty when the pooled connections planned their statements, and PostgreSQL kept those plans
+            // (a variable fetch by execution walked the index of task variables: 5 ms, half the database's time,
+            // docs/benchmarks.md change 31); an analyze makes it plan them again. The full run analyzes after its data.
+            jdbc.execute("analyze");
             startedAt[0] = System.nanoTime();
             startedAt.notifyAll();
           }
@@ -711,11 +717,43 @@ class CityScaleBenchmark {
           .formatted(submitted, (cpuAfter[0] - cpuBefore[0]) / 1e6 / submitted, (cpuAfter[1] - cpuBefore[1]) / 1e6 / submitted,
               (cpuAfter[2] - cpuBefore[2]) / 1e6 / submitted));
     }
+    if (statements) {
+      pgStatements("intake (posts and drained jobs)", submitted);
+    }
     if (failures.get() > 0 || left > 0 || failed > 0 || incidents > 0 || investigations != submitted) {
       throw new IllegalStateException("intake did not complete cleanly: " + failures.get() + " failed requests, " + left
           + " jobs left, " + failed + " failed jobs, " + incidents + " incidents, " + investigations + " of " + submitted + " cases at the home visit");
     }
     return stats;
+  }
+
+  /**
+   * With {@code -Dbenchmark.pgStatements=true} and {@code -Dpostgres.config=shared_preload_libraries=pg_stat_statements}:
+   * resets PostgreSQL's statement statistics before a workload, so that {@link #pgStatements} shows where the
+   * database's time went (a measurement aid; off by default, the extension costs a little on every statement).
+   */
+  private boolean pgStatementsReset() {
+    if (!Boolean.getBoolean("benchmark.pgStatements")) {
+      return false;
+    }
+    jdbc.execute("create extension if not exists pg_stat_statements");
+    jdbc.queryForList("select pg_stat_statements_reset()");
+    return true;
+  }
+
+  /** The 25 statements that took the database's most execution time since the reset, per item of the workload. */
+  private void pgStatements(String workload, long items) {
+    report.lines("", "PostgreSQL statements of " + workload + " by total execution time (pg_stat_statements), per item of "
+        + items + ":", "", "| ms per item | calls per item | mean ms | rows per call | statement |", "| --- | --- | --- | --- | --- |");
+    jdbc.query("select total_exec_time, calls, mean_exec_time, rows, query from pg_stat_statements"
+        + " where query not like '%pg_stat_statements%' order by total_exec_time desc limit 25", rs -> {
+      String query = rs.getString(5).replaceAll("\\s+", " ").replace("|", "\\|");
+      report.lines("| %.3f | %.2f | %.3f | %.1f | `%s` |".formatted(rs.getDouble(1) / items, rs.getDouble(2) / items,
+          rs.getDouble(3), rs.getDouble(4) / Math.max(1, rs.getLong(2)),
+          query.length() > 160 ? query.substring(0, 160) + "…" : query));
+    });
+    Double total = jdbc.queryForObject("select sum(total_exec_time) from pg_stat_statements", Double.class);
+    report.lines("", "All statements: %.2f ms of execution per item.".formatted(total == null ? 0 : total / items));
   }
 
   /**
