@@ -201,6 +201,7 @@ class CityScaleBenchmark {
       restPage = tasklist.stream().mapToDouble(s -> s.restList().p95()).max().orElse(Double.NaN);
       restCount = tasklist.stream().mapToDouble(s -> s.restCount().p95()).max().orElse(Double.NaN);
       explain(tasklist);
+      explainAcquisition();
       report.save();
     }
 
@@ -546,6 +547,37 @@ class CityScaleBenchmark {
   }
 
   /** EXPLAIN (ANALYZE, BUFFERS) of the slowest first page and the slowest count, as the engine sends them. */
+  /**
+   * The job executor's acquisition as Camunda 7.24 sends it on PostgreSQL (no priorities, not deployment-aware: the
+   * product's settings; the text of {@code JobEntity.selectNextJobsToExecute}, as auto_explain logged it), under
+   * {@code EXPLAIN (ANALYZE, BUFFERS)} on the database with every open case's timers: whether it reads the due jobs or
+   * the whole job table (docs/benchmarks.md change 31). Read-only: it locks nothing.
+   */
+  private void explainAcquisition() {
+    String now = "'" + java.sql.Timestamp.from(java.time.Instant.now()) + "'";
+    String sql = """
+        select RES.ID_, RES.REV_, RES.DUEDATE_, RES.PROCESS_INSTANCE_ID_, RES.EXCLUSIVE_
+        from ACT_RU_JOB RES
+        where (RES.RETRIES_ > 0)
+          and (RES.DUEDATE_ is null or RES.DUEDATE_ <= NOW)
+          and (RES.LOCK_OWNER_ is null or RES.LOCK_EXP_TIME_ < NOW)
+          and RES.SUSPENSION_STATE_ = 1
+          and ((RES.EXCLUSIVE_ = true
+                and not exists(select J2.ID_ from ACT_RU_JOB J2
+                               where J2.PROCESS_INSTANCE_ID_ = RES.PROCESS_INSTANCE_ID_ and (J2.EXCLUSIVE_ = true)
+                                 and (J2.LOCK_OWNER_ is not null and J2.LOCK_EXP_TIME_ >= NOW)))
+               or RES.EXCLUSIVE_ = false)
+        LIMIT 3 OFFSET 0""".replace("NOW", now);
+    report.lines("", "### The job executor's acquisition on this database (%,d rows in `ACT_RU_JOB`, %,d of them due)"
+        .formatted(count("ACT_RU_JOB"), jdbc.queryForObject(
+            "select count(*) from ACT_RU_JOB where DUEDATE_ is null or DUEDATE_ <= now()", Long.class)), "",
+        "`EXPLAIN (ANALYZE, BUFFERS)` of the engine's acquisition query (its text from auto_explain, the times now):", "", "```");
+    jdbc.query("explain (analyze, buffers) " + sql, rs -> {
+      report.lines(rs.getString(1));
+    });
+    report.lines("```");
+  }
+
   private void explain(List<Series> tasklist) {
     Series page = tasklist.stream().max(java.util.Comparator.comparingDouble(s -> s.list().p95())).orElseThrow();
     Series count = tasklist.stream().max(java.util.Comparator.comparingDouble(s -> s.count().p95())).orElseThrow();
