@@ -64,8 +64,7 @@ public class CaseRecords {
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
       return null;
     }
-    @SuppressWarnings("unchecked")
-    Map<String, CaseRecord> written = (Map<String, CaseRecord>) TransactionSynchronizationManager.getResource(WRITTEN);
+    Map<String, CaseRecord> written = written();
     if (written == null) {
       written = new java.util.HashMap<>();
       TransactionSynchronizationManager.bindResource(WRITTEN, written);
@@ -79,18 +78,23 @@ public class CaseRecords {
     return written;
   }
 
+  /** The map of {@link #writtenInThisTransaction} if this transaction has one (bound only while it runs), else null. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, CaseRecord> written() {
+    return (Map<String, CaseRecord>) TransactionSynchronizationManager.getResource(WRITTEN);
+  }
+
   private static void forget(String applicationNo) {
-    if (TransactionSynchronizationManager.isSynchronizationActive()
-        && TransactionSynchronizationManager.getResource(WRITTEN) instanceof Map<?, ?> written) {
+    Map<String, CaseRecord> written = written();
+    if (written != null) {
       written.remove(applicationNo);
     }
   }
 
   public Optional<CaseRecord> find(String applicationNo) {
-    if (TransactionSynchronizationManager.isSynchronizationActive()
-        && TransactionSynchronizationManager.getResource(WRITTEN) instanceof Map<?, ?> written
-        && written.get(applicationNo) instanceof CaseRecord inserted) {
-      return Optional.of(inserted);
+    Map<String, CaseRecord> written = written();
+    if (written != null && written.containsKey(applicationNo)) {
+      return Optional.of(written.get(applicationNo));
     }
     return jdbc.sql("select " + COLUMNS + " from app_case where application_no = ?").param(applicationNo)
         .query((rs, i) -> map(rs)).optional();
