@@ -121,8 +121,7 @@ final class CampaignWorkload {
       }
       double seconds = (System.nanoTime() - r0) / 1e9;
       started = openReviews(jdbc, street.code());
-      atHomeVisit = engine.getTaskService().createTaskQuery().processDefinitionKey("dibaoReview")
-          .taskDefinitionKey("reviewInvestigation").count();
+      atHomeVisit = atHomeVisit(engine);
       samples.add(new Sample(seconds, started, atHomeVisit));
       if (samples.size() % 30 == 0) {
         System.out.printf("campaign: %.0f s, %,d of %,d reviews started, %,d at their home visit%n", seconds, started,
@@ -141,8 +140,7 @@ final class CampaignWorkload {
     boolean finished = !Double.isNaN(settleSeconds);
     // counted again once no job is left: the loop's last sample was taken before it asked for the jobs, while the last
     // ones still ran (a full run stopped at 99,998 of 100,000 that way, with no job, failure or incident left)
-    atHomeVisit = engine.getTaskService().createTaskQuery().processDefinitionKey("dibaoReview")
-        .taskDefinitionKey("reviewInvestigation").count();
+    atHomeVisit = atHomeVisit(engine);
     double elapsed = samples.isEmpty() ? (System.nanoTime() - r0) / 1e9 : samples.get(samples.size() - 1).seconds();
     long wrong = jdbc.queryForObject("select count(*) " + scope
         + " and (select count(*) from dibao_review r where r.open_application_no = b.application_no) <> 1", Long.class,
@@ -163,6 +161,12 @@ final class CampaignWorkload {
         || r.repeatFailures() != 0) {
       throw new AssertionError("campaign did not complete cleanly: " + r);
     }
+  }
+
+  /** Reviews of the campaign waiting at their first human step (复核入户调查). */
+  private static long atHomeVisit(ProcessEngine engine) {
+    return engine.getTaskService().createTaskQuery().processDefinitionKey("dibaoReview")
+        .taskDefinitionKey("reviewInvestigation").count();
   }
 
   private static long openReviews(JdbcTemplate jdbc, String street) {

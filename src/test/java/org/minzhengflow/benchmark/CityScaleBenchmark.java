@@ -547,6 +547,24 @@ class CityScaleBenchmark {
   }
 
   /** EXPLAIN (ANALYZE, BUFFERS) of the slowest first page and the slowest count, as the engine sends them. */
+  private void explain(List<Series> tasklist) {
+    Series page = tasklist.stream().max(java.util.Comparator.comparingDouble(s -> s.list().p95())).orElseThrow();
+    Series count = tasklist.stream().max(java.util.Comparator.comparingDouble(s -> s.count().p95())).orElseThrow();
+    FilterService filters = engine.getFilterService();
+    report.lines("", "### Where the time goes: the slowest first page (%s, %s) and the slowest count (%s, %s)"
+        .formatted(page.firstUser(), page.filter(), count.firstUser(), count.filter()), "",
+        "The SQL as the engine sends it (from MyBatis' statement log), then `EXPLAIN (ANALYZE, BUFFERS)` on the same database.", "");
+    List<String> plans = new ArrayList<>();
+    String pageFilter = filters.createFilterQuery().filterName(page.filter()).singleResult().getId();
+    plans.addAll(Explain.plans(jdbc, () -> asUser(page.firstUser(), () -> filters.listPage(pageFilter,
+        engine.getTaskService().createTaskQuery().orderByTaskCreateTime().desc(), 0, 15))));
+    String countFilter = filters.createFilterQuery().filterName(count.filter()).singleResult().getId();
+    plans.addAll(Explain.plans(jdbc, () -> asUser(count.firstUser(), () -> filters.count(countFilter))));
+    for (String plan : plans) {
+      report.lines("```", plan.strip(), "```", "");
+    }
+  }
+
   /**
    * The job executor's acquisition as Camunda 7.24 sends it on PostgreSQL (no priorities, not deployment-aware: the
    * product's settings; the text of {@code JobEntity.selectNextJobsToExecute}, as auto_explain logged it), under
@@ -576,24 +594,6 @@ class CityScaleBenchmark {
       report.lines(rs.getString(1));
     });
     report.lines("```");
-  }
-
-  private void explain(List<Series> tasklist) {
-    Series page = tasklist.stream().max(java.util.Comparator.comparingDouble(s -> s.list().p95())).orElseThrow();
-    Series count = tasklist.stream().max(java.util.Comparator.comparingDouble(s -> s.count().p95())).orElseThrow();
-    FilterService filters = engine.getFilterService();
-    report.lines("", "### Where the time goes: the slowest first page (%s, %s) and the slowest count (%s, %s)"
-        .formatted(page.firstUser(), page.filter(), count.firstUser(), count.filter()), "",
-        "The SQL as the engine sends it (from MyBatis' statement log), then `EXPLAIN (ANALYZE, BUFFERS)` on the same database.", "");
-    List<String> plans = new ArrayList<>();
-    String pageFilter = filters.createFilterQuery().filterName(page.filter()).singleResult().getId();
-    plans.addAll(Explain.plans(jdbc, () -> asUser(page.firstUser(), () -> filters.listPage(pageFilter,
-        engine.getTaskService().createTaskQuery().orderByTaskCreateTime().desc(), 0, 15))));
-    String countFilter = filters.createFilterQuery().filterName(count.filter()).singleResult().getId();
-    plans.addAll(Explain.plans(jdbc, () -> asUser(count.firstUser(), () -> filters.count(countFilter))));
-    for (String plan : plans) {
-      report.lines("```", plan.strip(), "```", "");
-    }
   }
 
   private Series series(String role, List<String> users, String filterName) {
@@ -784,7 +784,8 @@ class CityScaleBenchmark {
           rs.getDouble(3), rs.getDouble(4) / Math.max(1, rs.getLong(2)),
           query.length() > 160 ? query.substring(0, 160) + "…" : query));
     });
-    Double total = jdbc.queryForObject("select sum(total_exec_time) from pg_stat_statements", Double.class);
+    Double total = jdbc.queryForObject("select sum(total_exec_time) from pg_stat_statements"
+        + " where query not like '%pg_stat_statements%'", Double.class);
     report.lines("", "All statements: %.2f ms of execution per item.".formatted(total == null ? 0 : total / items));
   }
 
