@@ -1,14 +1,11 @@
 package org.minzhengflow.organization;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
-import org.camunda.bpm.engine.impl.persistence.GenericManagerFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.springframework.stereotype.Component;
 
@@ -73,14 +70,6 @@ public class AuthorizedGroupsPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<SessionFactory> factories = configuration.getCustomSessionFactories() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
-    factories.add(new GenericManagerFactory(UnfilteredGroupsAuthorizationManager.class) {
-      @Override
-      public Class<?> getSessionType() {
-        return AuthorizationManager.class;
-      }
-    });
-    configuration.setCustomSessionFactories(factories);
+    EngineManagers.replace(configuration, AuthorizationManager.class, UnfilteredGroupsAuthorizationManager.class);
   }
 }

@@ -2,14 +2,11 @@ package org.minzhengflow.organization;
 
 import static org.camunda.bpm.engine.impl.util.EnsureUtil.ensureNotNull;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.filter.FilterQueryImpl;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
-import org.camunda.bpm.engine.impl.persistence.GenericManagerFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.FilterManager;
 import org.springframework.stereotype.Component;
@@ -44,14 +41,6 @@ public class FilterReadPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<SessionFactory> factories = configuration.getCustomSessionFactories() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
-    factories.add(new GenericManagerFactory(OneStatementFilterManager.class) {
-      @Override
-      public Class<?> getSessionType() {
-        return FilterManager.class;
-      }
-    });
-    configuration.setCustomSessionFactories(factories);
+    EngineManagers.replace(configuration, FilterManager.class, OneStatementFilterManager.class);
   }
 }

@@ -1,0 +1,30 @@
+package org.minzhengflow.organization;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.Session;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.camunda.bpm.engine.impl.persistence.GenericManagerFactory;
+
+/**
+ * Puts a manager of our own in place of one of the engine's: a custom session factory for the engine's session type
+ * (the engine's own managers are looked up by that type, and custom factories are registered after the defaults).
+ */
+final class EngineManagers {
+
+  private EngineManagers() {}
+
+  static <T extends Session> void replace(ProcessEngineConfigurationImpl configuration, Class<T> engineType,
+      Class<? extends T> implementation) {
+    List<SessionFactory> factories = configuration.getCustomSessionFactories() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
+    factories.add(new GenericManagerFactory(implementation) {
+      @Override
+      public Class<?> getSessionType() {
+        return engineType;
+      }
+    });
+    configuration.setCustomSessionFactories(factories);
+  }
+}
