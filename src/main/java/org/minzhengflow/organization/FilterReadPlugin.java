@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * <p>Every list and count Tasklist runs through a filter reads the filter first, and the REST API's list reads it three
  * times (its list columns, the page, the count: three commands). The engine reads it in two statements each time: the
  * READ check on the filter, then the row — so six of the ten statements of a Tasklist page were about the filter,
- * and they are what the product's filter pages cost more than the bare engine's same task query (docs/benchmarks.md,
+ * part of what the product's filter pages cost more than the bare engine's same task query (docs/benchmarks.md,
  * change 32). This manager reads the row through the engine's own filter query by id, which carries the same READ check
  * in its SQL (the user's grants on that filter or on every filter; none for an administrator or without
  * authentication, as the engine's check). Only when that finds nothing — no such filter, or one the user may not
