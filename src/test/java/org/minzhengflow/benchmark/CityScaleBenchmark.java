@@ -98,8 +98,9 @@ class CityScaleBenchmark {
 
   /**
    * The whole application as production runs it on PostgreSQL (the postgres profile's connection pool) with the
-   * test profile's demo organisation, as {@code PostgresIntegrationTest} has it, on a new database of the embedded PostgreSQL, on a random port. Started and stopped here rather than by the
-   * Spring test framework so that it is stopped before the BENCH line is printed.
+   * test profile's demo organisation, as {@code PostgresIntegrationTest} has it, on a new database of the embedded
+   * PostgreSQL, on a random port. Started and stopped here rather than by the Spring test framework so that it is
+   * stopped before the BENCH line is printed.
    */
   @Test
   void cityScale() throws Exception {
