@@ -2,10 +2,6 @@ package org.minzhengflow.organization;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.HistoryService;
@@ -16,8 +12,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.minzhengflow.dibao.DibaoApplications;
 import org.minzhengflow.dibao.DibaoScenario;
+import org.minzhengflow.support.EngineStatements;
 import org.minzhengflow.support.PostgresIntegrationTest;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -45,8 +41,7 @@ class AuthorizationCheckPerRowIT extends PostgresIntegrationTest {
     String dl = scenario.submit(scenario.poorFamily("230102001"), "dl1-worker1").processInstanceId();
     List<String> both = List.of(xf, dl);
 
-    ListAppender<ILoggingEvent> sql = capture();
-    try {
+    List<String> statements = EngineStatements.during(() -> {
       for (String[] view : new String[][] {{"xf1-worker1", xf}, {"dl1-worker1", dl}}) {
         String user = view[0];
         String own = view[1];
@@ -65,12 +60,7 @@ class AuthorizationCheckPerRowIT extends PostgresIntegrationTest {
       }
       assertThat(as("admin", () -> runtime.createProcessInstanceQuery().processInstanceIds(new java.util.HashSet<>(both)).count()))
           .isEqualTo(2);
-    } finally {
-      release(sql);
-    }
-    String thread = Thread.currentThread().getName();
-    List<String> statements = sql.list.stream().filter(e -> thread.equals(e.getThreadName()))
-        .map(ILoggingEvent::getFormattedMessage).filter(m -> m.contains("Preparing:")).toList();
+    });
     // the queries above as the engine sent them: each one's authorization sub-select is the per-row form
     assertThat(statements).filteredOn(s -> s.contains("FROM ACT_RU_AUTHORIZATION A")).hasSizeGreaterThanOrEqualTo(10)
         .allSatisfy(s -> assertThat(s).containsIgnoringCase("join lateral").containsIgnoringCase("offset 0"));
@@ -86,20 +76,5 @@ class AuthorizationCheckPerRowIT extends PostgresIntegrationTest {
       result.next();
       assertThat(result.getString(1)).isEqualTo("1.1");
     }
-  }
-
-  private static ListAppender<ILoggingEvent> capture() {
-    Logger logger = (Logger) LoggerFactory.getLogger("org.camunda.bpm.engine.impl.persistence.entity");
-    ListAppender<ILoggingEvent> appender = new ListAppender<>();
-    appender.start();
-    logger.addAppender(appender);
-    logger.setLevel(Level.DEBUG);
-    return appender;
-  }
-
-  private static void release(ListAppender<ILoggingEvent> appender) {
-    Logger logger = (Logger) LoggerFactory.getLogger("org.camunda.bpm.engine.impl.persistence.entity");
-    logger.detachAppender(appender);
-    logger.setLevel(null);
   }
 }

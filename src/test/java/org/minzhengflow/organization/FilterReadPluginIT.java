@@ -3,12 +3,7 @@ package org.minzhengflow.organization;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
-
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -21,8 +16,8 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.FilterManager;
 import org.junit.jupiter.api.Test;
+import org.minzhengflow.support.EngineStatements;
 import org.minzhengflow.support.PostgresIntegrationTest;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -57,25 +52,13 @@ class FilterReadPluginIT extends PostgresIntegrationTest {
   void aTasklistCountThroughAFilterSendsTheFilterAndItsCheckAsOneStatement() {
     String street = idOf("本街道待认领");
     List<String> groups = org.minzhengflow.support.EngineUser.groupsOf(identity, "xf1-worker1");
-    Logger logger = (Logger) LoggerFactory.getLogger("org.camunda.bpm.engine.impl.persistence.entity");
-    ListAppender<ILoggingEvent> sql = new ListAppender<>();
-    sql.start();
-    logger.addAppender(sql);
-    logger.setLevel(Level.DEBUG);
-    // only to this appender: the job executor's statements of the same moments would fill the build's output
-    logger.setAdditive(false);
     identity.setAuthentication("xf1-worker1", groups);
+    List<String> statements;
     try {
-      filters.count(street);
+      statements = EngineStatements.during(() -> filters.count(street));
     } finally {
       identity.clearAuthentication();
-      logger.detachAppender(sql);
-      logger.setLevel(null);
-      logger.setAdditive(true);
     }
-    String thread = Thread.currentThread().getName();
-    List<String> statements = sql.list.stream().filter(e -> thread.equals(e.getThreadName()))
-        .map(ILoggingEvent::getFormattedMessage).filter(m -> m.contains("Preparing:")).toList();
     // the filter with its READ check, then the task count (the engine's way: the check, the filter, the count)
     assertThat(statements).hasSize(2);
     assertThat(statements.get(0)).contains("ACT_RU_FILTER").contains("ACT_RU_AUTHORIZATION");
