@@ -93,8 +93,9 @@ public class CaseRecords {
 
   public Optional<CaseRecord> find(String applicationNo) {
     Map<String, CaseRecord> written = written();
-    if (written != null && written.containsKey(applicationNo)) {
-      return Optional.of(written.get(applicationNo));
+    CaseRecord inserted = written == null ? null : written.get(applicationNo);
+    if (inserted != null) {
+      return Optional.of(inserted);
     }
     return jdbc.sql("select " + COLUMNS + " from app_case where application_no = ?").param(applicationNo)
         .query((rs, i) -> map(rs)).optional();
