@@ -663,9 +663,7 @@ class CityScaleBenchmark {
     List<Long> nanos = new ArrayList<>();
     long end = System.nanoTime() + SERIES_SECONDS * 1_000_000_000L;
     for (int i = 0; i < QUERIES && System.nanoTime() < end; i++) {
-      long t0 = System.nanoTime();
-      query.apply(users.get(i % users.size()));
-      nanos.add(System.nanoTime() - t0);
+      time(query, users.get(i % users.size()), nanos);
     }
     return Stats.ofNanos(nanos);
   }
