@@ -2,6 +2,7 @@ package org.minzhengflow.organization;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
@@ -17,14 +18,34 @@ final class EngineManagers {
 
   static <T extends Session> void replace(ProcessEngineConfigurationImpl configuration, Class<T> engineType,
       Class<? extends T> implementation) {
-    List<SessionFactory> factories = configuration.getCustomSessionFactories() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
-    factories.add(new GenericManagerFactory(implementation) {
+    register(configuration, new GenericManagerFactory(implementation) {
       @Override
       public Class<?> getSessionType() {
         return engineType;
       }
     });
+  }
+
+  /** The same, for a manager that needs more than the engine's no-argument constructor: one per command. */
+  static <T extends Session> void replace(ProcessEngineConfigurationImpl configuration, Class<T> engineType,
+      Supplier<? extends T> implementation) {
+    register(configuration, new SessionFactory() {
+      @Override
+      public Class<?> getSessionType() {
+        return engineType;
+      }
+
+      @Override
+      public Session openSession() {
+        return implementation.get();
+      }
+    });
+  }
+
+  private static void register(ProcessEngineConfigurationImpl configuration, SessionFactory factory) {
+    List<SessionFactory> factories = configuration.getCustomSessionFactories() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
+    factories.add(factory);
     configuration.setCustomSessionFactories(factories);
   }
 }
