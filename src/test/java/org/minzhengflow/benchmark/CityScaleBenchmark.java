@@ -545,7 +545,7 @@ class CityScaleBenchmark {
             + "Tasklist of Camunda as it ships would run; OGNL's property accessors are JVM-wide, so change 33 serves it too). "
             + "Bare query: the filter's own task query for that user written out by hand (assignee / candidate groups + unassigned / "
             + "candidate groups incl. claimed + due before now + 2 days / candidate groups incl. claimed) with the same order and page, on "
-            + "the product's engine without an authentication — no filter read, no authorization check. The three pages are timed in "
+            + "stock Camunda without an authentication — no filter read, no authorization check. The three pages are timed in "
             + "turns on the same user (the order rotating), the two counts likewise. Users rotate within a role "
             + "(street caseworker: xf1-worker1 and the first caseworkers of 9 generated two-level streets; district bureau: the 8 two-level districts' approvers). "
             + "n = timed queries per series after 5 warm-up queries (a series stops early after %d s).".formatted(SERIES_SECONDS), "",
@@ -630,11 +630,10 @@ class CityScaleBenchmark {
   private Series series(String role, List<String> users, String filterName) {
     FilterService filters = engine.getFilterService();
     TaskService tasks = engine.getTaskService();
-    IdentityService identity = engine.getIdentityService();
     String filterId = filters.createFilterQuery().filterName(filterName).singleResult().getId();
     long firstCount = asUser(users.get(0), () -> filters.count(filterId));
-    // the product's page and the bare engine's same query interleaved, as the whole cases are: the machine's slow and
-    // quick moments fall on both alike, so their p95s compare the queries rather than the minutes they ran in
+    // the product's page, stock Camunda's and the bare query timed in turns, as the whole cases are: the machine's
+    // slow and quick moments fall on all alike, so their p95s compare the queries rather than the minutes they ran in
     FilterService stockFilters = stock.getFilterService();
     TaskService stockTasks = stock.getTaskService();
     long stockCount = asUser(stock, users.get(0), () -> stockFilters.count(filterId));
@@ -647,7 +646,7 @@ class CityScaleBenchmark {
         user -> asUser(stock, user, () -> stockFilters.listPage(filterId,
             stockTasks.createTaskQuery().orderByTaskCreateTime().desc(), 0, 15).size()),
         user -> {
-          identity.clearAuthentication();
+          stock.getIdentityService().clearAuthentication();
           return bareQuery(filterName, user).orderByTaskCreateTime().desc().listPage(0, 15).size();
         }));
     Stats[] counts = measureInterleaved(users, List.of(
@@ -672,8 +671,9 @@ class CityScaleBenchmark {
     return response.body().length();
   }
 
+  /** The filter's task query for the user written out, on stock Camunda: no filter, no authentication, no plugin. */
   private TaskQuery bareQuery(String filterName, String user) {
-    TaskQuery query = engine.getTaskService().createTaskQuery();
+    TaskQuery query = stock.getTaskService().createTaskQuery();
     return switch (filterName) {
       case "我的待办" -> query.taskAssignee(user);
       case "本街道待认领", "本单位待认领" -> query.taskCandidateGroupIn(cases.groups(user)).taskUnassigned();
