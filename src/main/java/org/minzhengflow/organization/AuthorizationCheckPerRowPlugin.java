@@ -1,11 +1,7 @@
 package org.minzhengflow.organization;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.apache.ibatis.builder.xml.XMLMapperBuilder;
-import org.apache.ibatis.session.Configuration;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.PermissionCheck;
@@ -45,18 +41,8 @@ public class AuthorizationCheckPerRowPlugin extends AbstractProcessEnginePlugin 
     // The map is static: Cockpit builds a MyBatis configuration of its own later (its plugins' queries, on the first
     // Cockpit request) from the same map, without this fragment — it keeps the engine's form (docs/benchmarks.md).
     DbSqlSessionFactory.databaseSpecificAuthCheckMethodSuffix.remove(DbSqlSessionFactory.POSTGRES);
-    Configuration mybatis = configuration.getSqlSessionFactory().getConfiguration();
-    if (!mybatis.getSqlFragments().containsKey("org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity"
-        + ".authCheckJoinWithoutOnClauseWithBinding" + SUFFIX)) {
-      try (InputStream in = AuthorizationCheckPerRowPlugin.class.getClassLoader().getResourceAsStream(FRAGMENTS)) {
-        if (in == null) {
-          throw new IllegalStateException(FRAGMENTS + " is missing from the application");
-        }
-        new XMLMapperBuilder(in, mybatis, FRAGMENTS, mybatis.getSqlFragments()).parse();
-      } catch (IOException e) {
-        throw new IllegalStateException("cannot read " + FRAGMENTS, e);
-      }
-    }
+    EngineMappings.add(configuration, FRAGMENTS, mybatis -> mybatis.getSqlFragments().containsKey(
+        "org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity.authCheckJoinWithoutOnClauseWithBinding" + SUFFIX));
   }
 
   /**

@@ -1,13 +1,9 @@
 package org.minzhengflow.organization;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
-import org.apache.ibatis.builder.xml.XMLMapperBuilder;
-import org.apache.ibatis.session.Configuration;
 import org.camunda.bpm.engine.impl.QueryOrderingProperty;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -70,17 +66,8 @@ public class CandidateGroupPagePlugin extends AbstractProcessEnginePlugin {
     if (!DbSqlSessionFactory.POSTGRES.equals(configuration.getDatabaseType())) {
       return;
     }
-    Configuration mybatis = configuration.getSqlSessionFactory().getConfiguration();
-    if (!mybatis.hasStatement("org.camunda.bpm.engine.impl.persistence.entity.TaskEntity." + PAGE, false)) {
-      try (InputStream in = CandidateGroupPagePlugin.class.getClassLoader().getResourceAsStream(MAPPINGS)) {
-        if (in == null) {
-          throw new IllegalStateException(MAPPINGS + " is missing from the application");
-        }
-        new XMLMapperBuilder(in, mybatis, MAPPINGS, mybatis.getSqlFragments()).parse();
-      } catch (IOException e) {
-        throw new IllegalStateException("cannot read " + MAPPINGS, e);
-      }
-    }
+    EngineMappings.add(configuration, MAPPINGS,
+        mybatis -> mybatis.hasStatement("org.camunda.bpm.engine.impl.persistence.entity.TaskEntity." + PAGE, false));
   }
 
   /** Whether the fenced form gives exactly the engine's page for this query. */
