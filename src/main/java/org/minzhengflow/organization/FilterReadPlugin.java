@@ -3,9 +3,11 @@ package org.minzhengflow.organization;
 import static org.camunda.bpm.engine.impl.util.EnsureUtil.ensureNotNull;
 
 import java.util.List;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.camunda.bpm.engine.impl.filter.FilterQueryImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.FilterManager;
@@ -18,23 +20,39 @@ import org.springframework.stereotype.Component;
  * times (its list columns, the page, the count: three commands). The engine reads it in two statements each time: the
  * READ check on the filter, then the row — so six of the ten statements of a Tasklist page were about the filter,
  * part of what the product's filter pages cost more than the bare engine's same task query (docs/benchmarks.md,
- * change 32). This manager reads the row through the engine's own filter query by id, which carries the same READ check
- * in its SQL (the user's grants on that filter or on every filter; none for an administrator or without
- * authentication, as the engine's check). Only when that finds nothing — no such filter, or one the user may not
- * read — does it ask the engine's way, so the answer stays the engine's own: its {@code AuthorizationException}, or
+ * change 32). This manager reads the row with the same READ check in its SQL (the user's grants on that filter or on
+ * every filter; none for an administrator or without authentication, as the engine's check): in a statement of its own
+ * ({@code mybatis/filter-read.xml}, change 37: the engine's dynamic statement cost more to build than to run), or in
+ * the engine's own filter query by id when the engine is configured to check revokes. Only when that finds nothing —
+ * no such filter, or one the user may not read — does it ask the engine's way, so the answer stays the engine's own: its {@code AuthorizationException}, or
  * null for the caller's "no filter found".
  */
 @Component
 public class FilterReadPlugin extends AbstractProcessEnginePlugin {
 
+  static final String READABLE = "selectReadableFilterById";
+  private static final String MAPPINGS = "mybatis/filter-read.xml";
+
   /** The engine's filter manager, with the read by id in one statement. */
   public static class OneStatementFilterManager extends FilterManager {
     @Override
+    @SuppressWarnings("unchecked")
     public FilterEntity findFilterById(String filterId) {
       ensureNotNull("Invalid filter id", "filterId", filterId);
       FilterQueryImpl byId = new FilterQueryImpl();
       byId.filterId(filterId);
-      List<Filter> readable = findFiltersByQueryCriteria(byId);
+      configureQuery(byId, Resources.FILTER);
+      List<Filter> readable;
+      if (byId.getAuthCheck().isRevokeAuthorizationCheckEnabled()) {
+        // revokes count: the engine's own check, in its own filter query (which configures a query of its own)
+        FilterQueryImpl enginesQuery = new FilterQueryImpl();
+        enginesQuery.filterId(filterId);
+        readable = findFiltersByQueryCriteria(enginesQuery);
+      } else {
+        String statement = DbSqlSessionFactory.POSTGRES.equals(getDbSqlSession().getDbSqlSessionFactory().getDatabaseType())
+            ? READABLE + "_postgres" : READABLE;
+        readable = getDbEntityManager().selectList(statement, byId);
+      }
       return readable.size() == 1 ? (FilterEntity) readable.get(0) : super.findFilterById(filterId);
     }
   }
@@ -42,5 +60,11 @@ public class FilterReadPlugin extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     EngineManagers.replace(configuration, FilterManager.class, OneStatementFilterManager.class);
+  }
+
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    EngineMappings.add(configuration, MAPPINGS, mybatis -> mybatis.hasStatement(
+        "org.camunda.bpm.engine.impl.persistence.entity.FilterEntity." + READABLE, false));
   }
 }
