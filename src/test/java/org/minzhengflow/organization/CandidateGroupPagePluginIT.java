@@ -80,7 +80,7 @@ class CandidateGroupPagePluginIT extends PostgresIntegrationTest {
     backlogBehindBusyStreet();
     List<String> statements = EngineStatements.during(() ->
         tasks.createTaskQuery().taskCandidateGroup(backlog).taskUnassigned().orderByTaskCreateTime().desc().listPage(0, 4));
-    assertThat(statements).last().asString().contains("offset 0").contains("ACT_RU_IDENTITYLINK");
+    assertThat(page(statements)).contains("offset 0").contains("ACT_RU_IDENTITYLINK");
 
     // unclaimed only, newest first: 11, 10, 8, 7 | 6, 4, 3, 2 | 0 (1, 5 and 9 are claimed)
     TaskQuery unassigned = tasks.createTaskQuery().taskCandidateGroup(backlog).taskUnassigned().orderByTaskCreateTime().desc();
@@ -110,13 +110,13 @@ class CandidateGroupPagePluginIT extends PostgresIntegrationTest {
     backlogBehindBusyStreet();
     List<String> orQuery = EngineStatements.during(() -> tasks.createTaskQuery().or().taskCandidateGroup(backlog)
         .taskAssignee("someone").endOr().orderByTaskCreateTime().desc().listPage(0, 4));
-    assertThat(orQuery).last().asString().doesNotContain("offset 0");
+    assertThat(page(orQuery)).doesNotContain("offset 0");
     List<String> byVariable = EngineStatements.during(() -> tasks.createTaskQuery().taskCandidateGroup(backlog)
         .orderByProcessVariable("applicantName", org.camunda.bpm.engine.variable.type.ValueType.STRING).asc().listPage(0, 4));
-    assertThat(byVariable).last().asString().doesNotContain("offset 0");
+    assertThat(page(byVariable)).doesNotContain("offset 0");
     List<String> assignee = EngineStatements.during(() -> tasks.createTaskQuery().taskAssignee("someone")
         .orderByTaskCreateTime().desc().listPage(0, 4));
-    assertThat(assignee).last().asString().doesNotContain("offset 0");
+    assertThat(page(assignee)).doesNotContain("offset 0");
     // what the engine's form answers for them is unchanged
     assertThat(names(tasks.createTaskQuery().or().taskCandidateGroup(backlog).taskAssignee("someone").endOr()
         .orderByTaskCreateTime().desc().listPage(0, 4))).containsExactly("backlog-11", "backlog-10", "backlog-9", "backlog-8");
@@ -135,7 +135,14 @@ class CandidateGroupPagePluginIT extends PostgresIntegrationTest {
       identity.clearAuthentication();
     }
     // the user's own groups' candidates: no authorization join (AuthorizedGroupsPlugin), fenced all the same
-    assertThat(statements).last().asString().contains("offset 0").contains("ACT_RU_IDENTITYLINK");
+    assertThat(page(statements)).contains("offset 0").contains("ACT_RU_IDENTITYLINK");
+  }
+
+  /** The task query among the statements of a call (a page's tasks may be followed by their process definitions). */
+  private static String page(List<String> statements) {
+    List<String> pages = statements.stream().filter(s -> s.contains("from ACT_RU_TASK RES")).toList();
+    assertThat(pages).hasSize(1);
+    return pages.get(0);
   }
 
   @Test
@@ -155,7 +162,7 @@ class CandidateGroupPagePluginIT extends PostgresIntegrationTest {
     }
     // the backlog street's tasks are its group's to read, not xf1-worker1's
     assertThat(page).isEmpty();
-    String sql = statements.get(statements.size() - 1);
+    String sql = page(statements);
     assertThat(sql).contains("offset 0").contains("ACT_RU_AUTHORIZATION");
     assertThat(sql.indexOf("ACT_RU_AUTHORIZATION")).as("the check is part of the fenced query").isLessThan(sql.indexOf("offset 0"));
   }
