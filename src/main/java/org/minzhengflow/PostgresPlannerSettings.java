@@ -15,9 +15,10 @@ import org.springframework.stereotype.Component;
  *
  * <p>And with {@code parallel_setup_cost} 10000 (configurable: {@code app.database.parallel-setup-cost},
  * {@code DB_PARALLEL_SETUP_COST}) instead of PostgreSQL's 1000, so that only a query worth tens of milliseconds is
- * split over worker processes. With the default a district bureau's Tasklist count or page (1,725 tasks) started a
- * worker and waited 8–13 ms for it, for 5 ms of work (docs/benchmarks.md, change 36): most of what such a query cost.
- * A statement estimated at ten times that may still go parallel.
+ * split over worker processes: PostgreSQL's default had a district bureau's Tasklist page and count of 1,725 tasks
+ * start a worker process and wait 12–20 ms for its first rows (docs/benchmarks.md, change 36) — on two cores, for
+ * statements of a few milliseconds that the leader runs as fast alone. A statement estimated at ten times that may
+ * still go parallel.
  *
  * <p>Set per connection by the application so that it holds whatever the server's configuration says; a DBA who
  * configures the server the same way loses nothing.

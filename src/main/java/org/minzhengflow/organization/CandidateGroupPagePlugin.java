@@ -45,7 +45,7 @@ public class CandidateGroupPagePlugin extends AbstractProcessEnginePlugin {
   private final long maxTasks;
 
   @Autowired
-  public CandidateGroupPagePlugin(@Value("${app.tasklist.group-first-max-tasks:5000}") long maxTasks,
+  public CandidateGroupPagePlugin(@Value("${app.tasklist.group-first-max-tasks:1000}") long maxTasks,
       @Value("${app.tasklist.group-counts-seconds:60}") long countsSeconds) {
     this(maxTasks, new GroupSizes(countsSeconds * 1_000_000_000L, System::nanoTime));
   }

@@ -80,7 +80,7 @@ class AuthorizationCheckPerRowIT extends PostgresIntegrationTest {
 
   @Test
   void everyConnectionStartsParallelWorkersOnlyForLargeQueries() throws Exception {
-    // PostgresPlannerSettings: with PostgreSQL's 1000 a district bureau's Tasklist count waited 8–13 ms for a worker
+    // PostgresPlannerSettings: with PostgreSQL's 1000 a district bureau's Tasklist count waited for a worker process
     try (var connection = dataSource.getConnection(); var statement = connection.createStatement();
          var result = statement.executeQuery("show parallel_setup_cost")) {
       result.next();
