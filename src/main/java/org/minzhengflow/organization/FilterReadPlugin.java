@@ -3,10 +3,12 @@ package org.minzhengflow.organization;
 import static org.camunda.bpm.engine.impl.util.EnsureUtil.ensureNotNull;
 
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.PermissionCheck;
 import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.camunda.bpm.engine.impl.filter.FilterQueryImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
@@ -31,6 +33,7 @@ import org.springframework.stereotype.Component;
 public class FilterReadPlugin extends AbstractProcessEnginePlugin {
 
   static final String READABLE = "selectReadableFilterById";
+  static final String READABLE_CHECKED = "selectReadableFilterByIdChecked_postgres";
   private static final String MAPPINGS = "mybatis/filter-read.xml";
 
   /** The engine's filter manager, with the read by id in one statement. */
@@ -48,10 +51,19 @@ public class FilterReadPlugin extends AbstractProcessEnginePlugin {
         FilterQueryImpl enginesQuery = new FilterQueryImpl();
         enginesQuery.filterId(filterId);
         readable = findFiltersByQueryCriteria(enginesQuery);
+      } else if (!DbSqlSessionFactory.POSTGRES.equals(getDbSqlSession().getDbSqlSessionFactory().getDatabaseType())) {
+        readable = getDbEntityManager().selectList(READABLE, byId);
+      } else if (byId.getAuthCheck().getShouldPerformAuthorizatioCheck() && byId.getAuthCheck().getAuthUserId() != null
+          && byId.getAuthCheck().getPermissionChecks().getAtomicChecks().size() == 1
+          && byId.getAuthCheck().getPermissionChecks().getCompositeChecks().isEmpty()) {
+        PermissionCheck read = byId.getAuthCheck().getPermissionChecks().getAtomicChecks().get(0);
+        List<String> groups = byId.getAuthCheck().getAuthGroupIds();
+        readable = getDbEntityManager().selectList(READABLE_CHECKED, Map.of("filterId", filterId,
+            "userId", byId.getAuthCheck().getAuthUserId(),
+            "groupIds", groups == null ? new String[0] : groups.toArray(String[]::new),
+            "resourceType", read.getResource().resourceType(), "perms", read.getPerms()));
       } else {
-        String statement = DbSqlSessionFactory.POSTGRES.equals(getDbSqlSession().getDbSqlSessionFactory().getDatabaseType())
-            ? READABLE + "_postgres" : READABLE;
-        readable = getDbEntityManager().selectList(statement, byId);
+        readable = getDbEntityManager().selectList(READABLE + "_postgres", byId);
       }
       return readable.size() == 1 ? (FilterEntity) readable.get(0) : super.findFilterById(filterId);
     }

@@ -16,7 +16,17 @@ public final class EngineStatements {
 
   public static List<String> during(Runnable call) {
     Logger logger = (Logger) LoggerFactory.getLogger(MAPPERS);
-    ListAppender<ILoggingEvent> sql = new ListAppender<>();
+    Thread caller = Thread.currentThread();
+    // the caller's statements only, decided when each is logged: an event's thread name is only read when asked for,
+    // so asked later, in this thread, the job executor's statements of the same moments would pass for the caller's
+    ListAppender<ILoggingEvent> sql = new ListAppender<>() {
+      @Override
+      protected void append(ILoggingEvent event) {
+        if (Thread.currentThread() == caller) {
+          super.append(event);
+        }
+      }
+    };
     sql.start();
     logger.addAppender(sql);
     logger.setLevel(Level.DEBUG);
@@ -29,8 +39,6 @@ public final class EngineStatements {
       logger.setLevel(null);
       logger.setAdditive(true);
     }
-    String thread = Thread.currentThread().getName();
-    return sql.list.stream().filter(e -> thread.equals(e.getThreadName()))
-        .map(ILoggingEvent::getFormattedMessage).filter(m -> m.contains("Preparing:")).toList();
+    return sql.list.stream().map(ILoggingEvent::getFormattedMessage).filter(m -> m.contains("Preparing:")).toList();
   }
 }
