@@ -68,23 +68,24 @@ class AuthorizationCheckPerRowIT extends PostgresIntegrationTest {
 
   @Autowired javax.sql.DataSource dataSource;
 
+  /** A planner setting as a connection of the application's pool has it. */
+  private String setting(String name) throws Exception {
+    try (var connection = dataSource.getConnection(); var statement = connection.createStatement();
+         var result = statement.executeQuery("show " + name)) {
+      result.next();
+      return result.getString(1);
+    }
+  }
+
   @Test
   void everyConnectionPlansForDataInMemoryOrOnSsd() throws Exception {
     // PostgresPlannerSettings: without it a street's first Tasklist page walked every open task of the city
-    try (var connection = dataSource.getConnection(); var statement = connection.createStatement();
-         var result = statement.executeQuery("show random_page_cost")) {
-      result.next();
-      assertThat(result.getString(1)).isEqualTo("1.1");
-    }
+    assertThat(setting("random_page_cost")).isEqualTo("1.1");
   }
 
   @Test
   void everyConnectionStartsParallelWorkersOnlyForLargeQueries() throws Exception {
     // PostgresPlannerSettings: with PostgreSQL's 1000 a district bureau's Tasklist count waited for a worker process
-    try (var connection = dataSource.getConnection(); var statement = connection.createStatement();
-         var result = statement.executeQuery("show parallel_setup_cost")) {
-      result.next();
-      assertThat(result.getString(1)).isEqualTo("10000");
-    }
+    assertThat(setting("parallel_setup_cost")).isEqualTo("10000");
   }
 }
