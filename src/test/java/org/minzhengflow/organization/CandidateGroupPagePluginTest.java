@@ -61,4 +61,16 @@ class CandidateGroupPagePluginTest {
     assertThat(sizes.tasksOf(List.of("b"), count)).as("b as old as a: counted again").isEqualTo(4_800);
     assertThat(asked).containsExactly(List.of("a", "b", "c"), List.of("a", "d"), List.of("b"));
   }
+
+  @Test
+  void aQueryByDueDateTakesTheGroupFirstFormUpToItsOwnLimit() {
+    CandidateGroupPagePlugin.Limits limits = new CandidateGroupPagePlugin.Limits(1_000, 5_000);
+    assertThat(limits.of((TaskQueryImpl) new TaskQueryImpl().taskCandidateGroup("a").taskUnassigned())).isEqualTo(1_000);
+    assertThat(limits.of((TaskQueryImpl) new TaskQueryImpl().taskCandidateGroup("a").includeAssignedTasks()
+        .dueBefore(new java.util.Date()))).as("即将超期").isEqualTo(5_000);
+    assertThat(limits.of((TaskQueryImpl) new TaskQueryImpl().taskCandidateGroup("a").dueAfter(new java.util.Date())))
+        .isEqualTo(5_000);
+    assertThat(limits.of((TaskQueryImpl) new TaskQueryImpl().taskCandidateGroup("a").followUpBefore(new java.util.Date())))
+        .as("a follow-up date is no due date").isEqualTo(1_000);
+  }
 }
