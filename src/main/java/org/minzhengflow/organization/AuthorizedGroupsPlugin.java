@@ -70,6 +70,6 @@ public class AuthorizedGroupsPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    EngineManagers.replace(configuration, AuthorizationManager.class, UnfilteredGroupsAuthorizationManager.class);
+    EngineManagers.replace(configuration, AuthorizationManager.class, UnfilteredGroupsAuthorizationManager::new);
   }
 }

@@ -157,10 +157,11 @@ public class CandidateGroupPagePlugin extends AbstractProcessEnginePlugin {
     /** The groups' tasks together; counts the groups not counted lately with {@code count} (absent: none). */
     long tasksOf(List<String> groups, java.util.function.Function<List<String>, Map<String, Long>> count) {
       long now = clock.getAsLong();
-      List<String> stale = groups.stream().filter(g -> {
+      List<String> distinct = groups.stream().distinct().toList();
+      List<String> stale = distinct.stream().filter(g -> {
         Count c = counts.get(g);
         return c == null || now - c.countedAt() > maxAgeNanos;
-      }).distinct().toList();
+      }).toList();
       if (!stale.isEmpty()) {
         Map<String, Long> counted = count.apply(stale);
         for (String group : stale) {
@@ -172,7 +173,7 @@ public class CandidateGroupPagePlugin extends AbstractProcessEnginePlugin {
         }
       }
       long total = 0;
-      for (String group : groups.stream().distinct().toList()) {
+      for (String group : distinct) {
         Count c = counts.get(group);
         total += c == null ? 0 : c.tasks();
       }

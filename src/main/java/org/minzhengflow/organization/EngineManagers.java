@@ -6,7 +6,6 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
-import org.camunda.bpm.engine.impl.persistence.GenericManagerFactory;
 
 /**
  * Puts a manager of our own in place of one of the engine's: a custom session factory for the engine's session type
@@ -16,17 +15,7 @@ final class EngineManagers {
 
   private EngineManagers() {}
 
-  static <T extends Session> void replace(ProcessEngineConfigurationImpl configuration, Class<T> engineType,
-      Class<? extends T> implementation) {
-    register(configuration, new GenericManagerFactory(implementation) {
-      @Override
-      public Class<?> getSessionType() {
-        return engineType;
-      }
-    });
-  }
-
-  /** The same, for a manager that needs more than the engine's no-argument constructor: one per command. */
+  /** Our manager for the engine's {@code engineType}: {@code implementation} makes one per command. */
   static <T extends Session> void replace(ProcessEngineConfigurationImpl configuration, Class<T> engineType,
       Supplier<? extends T> implementation) {
     register(configuration, new SessionFactory() {

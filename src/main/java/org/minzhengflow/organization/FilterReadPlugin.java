@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
 import org.camunda.bpm.engine.impl.db.PermissionCheck;
 import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.camunda.bpm.engine.impl.filter.FilterQueryImpl;
@@ -26,8 +27,8 @@ import org.springframework.stereotype.Component;
  * every filter; none for an administrator or without authentication, as the engine's check): in a statement of its own
  * ({@code mybatis/filter-read.xml}, change 37: the engine's dynamic statement cost more to build than to run), or in
  * the engine's own filter query by id when the engine is configured to check revokes. Only when that finds nothing —
- * no such filter, or one the user may not read — does it ask the engine's way, so the answer stays the engine's own: its {@code AuthorizationException}, or
- * null for the caller's "no filter found".
+ * no such filter, or one the user may not read — does it ask the engine's way, so the answer stays the engine's own:
+ * its {@code AuthorizationException}, or null for the caller's "no filter found".
  */
 @Component
 public class FilterReadPlugin extends AbstractProcessEnginePlugin {
@@ -45,21 +46,21 @@ public class FilterReadPlugin extends AbstractProcessEnginePlugin {
       FilterQueryImpl byId = new FilterQueryImpl();
       byId.filterId(filterId);
       configureQuery(byId, Resources.FILTER);
+      AuthorizationCheck check = byId.getAuthCheck();
       List<Filter> readable;
-      if (byId.getAuthCheck().isRevokeAuthorizationCheckEnabled()) {
-        // revokes count: the engine's own check, in its own filter query (which configures a query of its own)
-        FilterQueryImpl enginesQuery = new FilterQueryImpl();
-        enginesQuery.filterId(filterId);
-        readable = findFiltersByQueryCriteria(enginesQuery);
+      if (check.isRevokeAuthorizationCheckEnabled()) {
+        // revokes count: the engine's own check, in its own filter query (what findFiltersByQueryCriteria runs once
+        // it has configured the query as above)
+        readable = getDbEntityManager().selectList("selectFilterByQueryCriteria", byId);
       } else if (!DbSqlSessionFactory.POSTGRES.equals(getDbSqlSession().getDbSqlSessionFactory().getDatabaseType())) {
         readable = getDbEntityManager().selectList(READABLE, byId);
-      } else if (byId.getAuthCheck().getShouldPerformAuthorizatioCheck() && byId.getAuthCheck().getAuthUserId() != null
-          && byId.getAuthCheck().getPermissionChecks().getAtomicChecks().size() == 1
-          && byId.getAuthCheck().getPermissionChecks().getCompositeChecks().isEmpty()) {
-        PermissionCheck read = byId.getAuthCheck().getPermissionChecks().getAtomicChecks().get(0);
-        List<String> groups = byId.getAuthCheck().getAuthGroupIds();
+      } else if (check.getShouldPerformAuthorizatioCheck() && check.getAuthUserId() != null
+          && check.getPermissionChecks().getAtomicChecks().size() == 1
+          && check.getPermissionChecks().getCompositeChecks().isEmpty()) {
+        PermissionCheck read = check.getPermissionChecks().getAtomicChecks().get(0);
+        List<String> groups = check.getAuthGroupIds();
         readable = getDbEntityManager().selectList(READABLE_CHECKED, Map.of("filterId", filterId,
-            "userId", byId.getAuthCheck().getAuthUserId(),
+            "userId", check.getAuthUserId(),
             "groupIds", groups == null ? new String[0] : groups.toArray(String[]::new),
             "resourceType", read.getResource().resourceType(), "perms", read.getPerms()));
       } else {
@@ -71,7 +72,7 @@ public class FilterReadPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    EngineManagers.replace(configuration, FilterManager.class, OneStatementFilterManager.class);
+    EngineManagers.replace(configuration, FilterManager.class, OneStatementFilterManager::new);
   }
 
   @Override
